@@ -1,0 +1,73 @@
+package io.newsmonitor.ingest.service;
+
+import io.newsmonitor.events.ArticleIngested;
+import io.newsmonitor.ingest.persistence.ArticleRevision;
+import io.newsmonitor.ingest.persistence.ArticleRevisionRepository;
+import io.newsmonitor.ingest.service.IngestResult.Status;
+import io.newsmonitor.support.problem.ProblemException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Decides whether an article is new, a correction or a repeat, and publishes new revisions exactly once: the revision
+ * row is written and the record sent (and acknowledged) in one database transaction, so a failed send leaves no row and
+ * a retry publishes it.
+ */
+@ApplicationScoped
+public class IngestService {
+
+  // Each lost race means another instance just wrote a revision of this article; a few rounds settle any real contention.
+  private static final int MAX_ATTEMPTS = 3;
+
+  private final ArticleRevisionRepository revisions;
+  private final ArticlePublisher publisher;
+
+  IngestService(ArticleRevisionRepository revisions, ArticlePublisher publisher) {
+    this.revisions = revisions;
+    this.publisher = publisher;
+  }
+
+  /**
+   * Publishes {@code draft} as the next revision of its article, unless that content was published already.
+   *
+   * @throws ProblemException 503 when the broker did not take the record (nothing is stored; the client may retry)
+   */
+  @Transactional
+  public IngestResult ingest(@NotNull ArticleDraft draft) {
+    String hash = ArticleIdentity.contentHash(draft.title(), draft.body());
+    // Postgres keeps microseconds: truncate so that the row and the event say the same instant.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime published = draft.published().orElse(now.atOffset(ZoneOffset.UTC));
+    boolean estimated = draft.published().isEmpty();
+
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      Optional<ArticleRevision> same = revisions.findByContentHash(draft.id(), hash);
+      if (same.isPresent()) {
+        Log.debugf("article %s: content already published as revision %d", draft.id(), same.get().revision);
+        return new IngestResult(draft.id(), same.get().revision, Status.DUPLICATE, published, estimated);
+      }
+      int next = revisions.latestRevision(draft.id()) + 1;
+      if (revisions.insertIfAbsent(new ArticleRevision(draft.id(), next, hash, draft.title(), now))) {
+        ArticleIngested article = new ArticleIngested(draft.id(), next, draft.url().orElse(null), draft.source(), draft.title(),
+            draft.body(), null, null, published, estimated, now, hash);
+        try {
+          publisher.publish(article);
+        } catch (PublishFailedException e) {
+          // Thrown out of the transaction: the row goes away with it, and the client is told to retry.
+          throw new ProblemException(503, "Broker unavailable",
+              "the article could not be published (" + e.getMessage() + "); nothing was stored, retry later");
+        }
+        return new IngestResult(draft.id(), next, Status.PUBLISHED, published, estimated);
+      }
+      Log.debugf("article %s: revision %d was written concurrently, looking again", draft.id(), next);
+    }
+    throw new ProblemException(503, "Busy", "article " + draft.id() + " is being updated concurrently; retry later");
+  }
+}
