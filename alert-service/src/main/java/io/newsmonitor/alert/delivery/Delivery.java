@@ -1,0 +1,98 @@
+package io.newsmonitor.alert.delivery;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One alert to send to one target: the outbox row, written with its match and updated by every attempt. */
+@Entity
+@Table(name = "delivery")
+public class Delivery {
+
+  public static final String CHANNEL_WEBHOOK = "webhook";
+
+  /** Also the idempotency key the receiver sees. */
+  @Id
+  public UUID id;
+
+  @Column(name = "match_id", nullable = false)
+  public UUID matchId;
+
+  @Column(name = "subscription_id", nullable = false)
+  public UUID subscriptionId;
+
+  @Column(nullable = false)
+  public String channel;
+
+  @Column(name = "target_url", nullable = false)
+  public String targetUrl;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public DeliveryStatus status;
+
+  @Column(nullable = false)
+  public int attempts;
+
+  @Column(name = "next_attempt_at", nullable = false)
+  public Instant nextAttemptAt;
+
+  @Column(name = "last_error")
+  public String lastError;
+
+  @Column(name = "last_status_code")
+  public Integer lastStatusCode;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "delivered_at")
+  public Instant deliveredAt;
+
+  /** A webhook delivery due now. */
+  public static Delivery webhook(UUID matchId, UUID subscriptionId, String url, Instant now) {
+    Delivery delivery = new Delivery();
+    delivery.id = UUID.randomUUID();
+    delivery.matchId = matchId;
+    delivery.subscriptionId = subscriptionId;
+    delivery.channel = CHANNEL_WEBHOOK;
+    delivery.targetUrl = url;
+    delivery.status = DeliveryStatus.PENDING;
+    delivery.attempts = 0;
+    delivery.nextAttemptAt = now;
+    delivery.createdAt = now;
+    return delivery;
+  }
+
+  /** Records an attempt the receiver accepted. */
+  public void delivered(Instant now, int statusCode) {
+    attempts++;
+    status = DeliveryStatus.DELIVERED;
+    deliveredAt = now;
+    lastStatusCode = statusCode;
+    lastError = null;
+  }
+
+  /**
+   * Records a failed attempt: parked as {@link DeliveryStatus#FAILED} once {@code maxAttempts} attempts failed, otherwise
+   * due again after {@code retryDelay}.
+   *
+   * @param statusCode the receiver's answer, or null when there was none (refused, timed out)
+   */
+  public void failed(Instant now, Integer statusCode, String error, int maxAttempts, Duration retryDelay) {
+    attempts++;
+    lastStatusCode = statusCode;
+    lastError = error;
+    if (attempts >= maxAttempts) {
+      status = DeliveryStatus.FAILED;
+    } else {
+      nextAttemptAt = now.plus(retryDelay);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.newsmonitor.alert.delivery;
+
+import io.newsmonitor.alert.matching.AlertMatch;
+import io.newsmonitor.alert.matching.DeliveriesQueued;
+import io.newsmonitor.alert.subscription.Subscription;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends due deliveries: at once when a match commits, when a retry falls due, and on a sweep every
+ * {@code alert.delivery.sweep-interval} (which also picks up what a restart or another instance left). Each attempt runs in
+ * its own transaction holding the delivery's row lock ({@code FOR UPDATE SKIP LOCKED}), so no two senders attempt the same
+ * delivery at once; a crash mid-attempt leaves it pending, and the receiver drops the repeat by its idempotency key.
+ */
+@ApplicationScoped
+public class DeliverySender {
+
+  private static final long KICK_MARGIN_MILLIS = 5;
+
+  private final DeliveryRepository deliveries;
+  private final EntityManager entityManager;
+  private final WebhookClient webhooks;
+  private final DeliveryConfig config;
+  // One sender thread per instance; more instances scale it out.
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "alert-delivery");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+  private volatile boolean stopped;
+
+  public DeliverySender(DeliveryRepository deliveries, EntityManager entityManager, WebhookClient webhooks, DeliveryConfig config) {
+    this.deliveries = deliveries;
+    this.entityManager = entityManager;
+    this.webhooks = webhooks;
+    this.config = config;
+  }
+
+  void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
+    kick(Duration.ZERO);
+  }
+
+  @Scheduled(every = "${alert.delivery.sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "alert-delivery-sweep")
+  void scheduledSweep() {
+    sweep();
+  }
+
+  void onShutdown(@Observes ShutdownEvent event) {
+    stop();
+  }
+
+  /** Sends every due delivery, unless a sweep is running in this instance already (it then goes round once more). */
+  public void sweep() {
+    again.set(true);
+    while (!stopped && again.get() && running.compareAndSet(false, true)) {
+      try {
+        while (!stopped && again.getAndSet(false)) {
+          Optional<Attempt> attempt;
+          while (!stopped && (attempt = attemptNextDue()).isPresent()) {
+            // Sent after the attempt's transaction commits: a sweep started earlier would skip the still-locked row.
+            attempt.get().retryAt().ifPresent(at -> kick(Duration.between(Instant.now(), at)));
+          }
+        }
+      } finally {
+        running.set(false);
+      }
+    }
+  }
+
+  private void kick(Duration delay) {
+    if (stopped) {
+      return;
+    }
+    try {
+      // Rounded up, plus a little: a sweep that runs a hair early finds nothing due and the retry waits for the next sweep.
+      long millis = delay.isNegative() || delay.isZero() ? 0 : delay.plusNanos(999_999).toMillis() + KICK_MARGIN_MILLIS;
+      executor.schedule(this::sweepSafely, millis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // Shutting down: the next start's sweep sends it.
+    }
+  }
+
+  private void sweepSafely() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      Log.warnf(e, "delivery sweep failed; the next sweep retries");
+    }
+  }
+
+  /** What one attempt left to do: when to try again, if it failed and may be retried. */
+  private record Attempt(Optional<Instant> retryAt) {
+  }
+
+  /** One attempt of the delivery due longest, in its own transaction; empty when none is due. */
+  private Optional<Attempt> attemptNextDue() {
+    return QuarkusTransaction.requiringNew().call(() -> {
+      Instant now = Instant.now();
+      Optional<Delivery> claimed = deliveries.claimNextDue(now);
+      if (claimed.isEmpty()) {
+        return Optional.empty();
+      }
+      Delivery delivery = claimed.get();
+      AlertMatch match = entityManager.find(AlertMatch.class, delivery.matchId);
+      Subscription subscription = entityManager.find(Subscription.class, delivery.subscriptionId);
+      WebhookClient.Outcome outcome = webhooks.post(delivery.targetUrl, match.payload, delivery.id.toString());
+      record(delivery, outcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
+      if (outcome.delivered()) {
+        Log.infof("delivered alert %s for subscription \"%s\" to %s: \"%s\"", match.id, subscription.name, delivery.targetUrl, match.articleTitle);
+      } else if (delivery.status == DeliveryStatus.FAILED) {
+        Log.warnf("parked alert %s for subscription \"%s\" to %s as FAILED after %d attempts: %s", match.id, subscription.name,
+            delivery.targetUrl, delivery.attempts, outcome.error());
+      } else {
+        Log.infof("alert %s for subscription \"%s\" to %s failed (attempt %d, next at %s): %s", match.id, subscription.name,
+            delivery.targetUrl, delivery.attempts, delivery.nextAttemptAt, outcome.error());
+        return Optional.of(new Attempt(Optional.of(delivery.nextAttemptAt)));
+      }
+      return Optional.of(new Attempt(Optional.empty()));
+    });
+  }
+
+  private void record(Delivery delivery, WebhookClient.Outcome outcome, Instant now) {
+    if (outcome.delivered()) {
+      delivery.delivered(now, outcome.statusCode());
+    } else {
+      int attempt = delivery.attempts + 1;
+      Duration delay = Backoff.delay(attempt, config.backoffBase(), config.backoffCap(), ThreadLocalRandom.current().nextDouble());
+      delivery.failed(now, outcome.statusCode(), outcome.error(), config.maxAttempts(), delay);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    stopped = true;
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,43 @@
+package io.newsmonitor.alert.matching;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+
+/** A subscription's rule matched an article: at most one per subscription and article, whatever the revisions. */
+@Entity
+@Table(name = "alert_match")
+public class AlertMatch {
+
+  /** Also the alert id of the {@code AlertRaised} event. */
+  @Id
+  public UUID id;
+
+  @Column(name = "subscription_id", nullable = false)
+  public UUID subscriptionId;
+
+  @Column(name = "article_id", nullable = false)
+  public String articleId;
+
+  /** The revision of the article that matched first. */
+  @Column(nullable = false)
+  public int revision;
+
+  @Column(name = "story_id", nullable = false)
+  public String storyId;
+
+  @Column(name = "article_title", nullable = false)
+  public String articleTitle;
+
+  @Column(name = "matched_at", nullable = false)
+  public Instant matchedAt;
+
+  /** The {@code AlertRaised} JSON, exactly as delivered. */
+  @Column(nullable = false, columnDefinition = "jsonb")
+  @ColumnTransformer(write = "cast(? as jsonb)")
+  public String payload;
+}

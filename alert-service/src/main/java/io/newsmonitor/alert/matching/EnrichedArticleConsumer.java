@@ -1,0 +1,115 @@
+package io.newsmonitor.alert.matching;
+
+import io.newsmonitor.alert.delivery.Delivery;
+import io.newsmonitor.alert.delivery.DeliveryRepository;
+import io.newsmonitor.alert.rule.RuleSyntaxException;
+import io.newsmonitor.alert.subscription.Subscription;
+import io.newsmonitor.alert.subscription.SubscriptionRepository;
+import io.newsmonitor.events.AlertRaised;
+import io.newsmonitor.events.ArticleEnriched;
+import io.newsmonitor.events.ArticleIngested;
+import io.newsmonitor.events.EventCodec;
+import io.newsmonitor.events.InvalidEventException;
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads enriched articles, evaluates every active subscription, and records each new match with its delivery in one
+ * transaction (the outbox). A record that cannot be read fails the call, so it is nacked and goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class EnrichedArticleConsumer {
+
+  public static final String CHANNEL = "articles-enriched";
+
+  private final SubscriptionRepository subscriptions;
+  private final AlertMatchRepository matches;
+  private final DeliveryRepository deliveries;
+  private final TermResolver resolver;
+  private final Event<DeliveriesQueued> queued;
+
+  public EnrichedArticleConsumer(SubscriptionRepository subscriptions, AlertMatchRepository matches, DeliveryRepository deliveries,
+      TermResolver resolver, Event<DeliveriesQueued> queued) {
+    this.subscriptions = subscriptions;
+    this.matches = matches;
+    this.deliveries = deliveries;
+    this.resolver = resolver;
+    this.queued = queued;
+  }
+
+  @Incoming(CHANNEL)
+  @Blocking
+  @Transactional
+  public void consume(String json) {
+    if (json == null || json.isBlank()) {
+      throw new InvalidEventException("empty record, expected an ArticleEnriched", List.of(), null);
+    }
+    ArticleEnriched article = EventCodec.instance().fromJson(json, ArticleEnriched.class);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    int queuedHere = 0;
+    for (Subscription subscription : subscriptions.listActive()) {
+      if (match(subscription, article, now)) {
+        queuedHere++;
+      }
+    }
+    Log.debugf("article %s revision %d: %d new match(es)", article.article().id(), article.article().revision(), queuedHere);
+    if (queuedHere > 0) {
+      // Observed after commit: the sender starts at once instead of waiting for its next sweep.
+      queued.fire(new DeliveriesQueued(queuedHere));
+    }
+  }
+
+  private boolean match(Subscription subscription, ArticleEnriched article, Instant now) {
+    // A redelivered record, or a later revision of an article that already matched, alerts no more.
+    if (matches.exists(subscription.id, article.article().id())) {
+      return false;
+    }
+    ResolvedRule rule;
+    try {
+      rule = ResolvedRule.of(subscription.rule, resolver);
+    } catch (RuleSyntaxException e) {
+      // Rules are checked when saved; one that no longer parses must not stop the others.
+      Log.warnf("subscription %s has a rule that does not parse (%s); skipped", subscription.id, e.getMessage());
+      return false;
+    }
+    Evaluation evaluation = RuleEvaluator.evaluate(rule, article);
+    if (!evaluation.matched()) {
+      return false;
+    }
+    AlertMatch match = new AlertMatch();
+    match.id = UUID.randomUUID();
+    match.subscriptionId = subscription.id;
+    match.articleId = article.article().id();
+    match.revision = article.article().revision();
+    match.storyId = article.storyId();
+    match.articleTitle = article.article().title();
+    match.matchedAt = now;
+    match.payload = EventCodec.instance().toJson(alert(match, subscription, article, evaluation));
+    if (!matches.insertIfAbsent(match)) {
+      return false;
+    }
+    deliveries.persist(Delivery.webhook(match.id, subscription.id, subscription.webhookUrl, now));
+    return true;
+  }
+
+  private static AlertRaised alert(AlertMatch match, Subscription subscription, ArticleEnriched enriched, Evaluation evaluation) {
+    ArticleIngested article = enriched.article();
+    return new AlertRaised(
+        match.id.toString(),
+        subscription.id.toString(),
+        subscription.name,
+        subscription.rule,
+        new AlertRaised.Article(article.id(), article.revision(), article.url(), article.title(), article.source().name(), article.published()),
+        enriched.storyId(),
+        match.matchedAt,
+        evaluation.termMatches().stream().map(TermMatch::toReason).toList());
+  }
+}

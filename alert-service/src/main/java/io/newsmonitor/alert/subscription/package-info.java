@@ -1,0 +1,2 @@
+/** Analysts' subscriptions: a name, a rule and a webhook, stored in PostgreSQL. */
+package io.newsmonitor.alert.subscription;

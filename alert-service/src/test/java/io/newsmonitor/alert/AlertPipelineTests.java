@@ -1,0 +1,208 @@
+package io.newsmonitor.alert;
+
+import static io.newsmonitor.alert.EnrichedArticles.article;
+import static io.newsmonitor.alert.EnrichedArticles.newArticleId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsmonitor.events.AlertRaised;
+import io.newsmonitor.events.EventCodec;
+import io.newsmonitor.events.Topics;
+import io.newsmonitor.infra.local.WebhookReceiver;
+import io.newsmonitor.infra.test.RealInfrastructure;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole path on real Kafka and PostgreSQL: an enriched article on the topic, a subscription's rule matching it, the
+ * match and its delivery written together, and the webhook receiving the alert once.
+ */
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class AlertPipelineTests {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private EnrichedArticles articles;
+  private WebhookReceiver receiver;
+
+  @BeforeEach
+  void setUp() {
+    Api.deleteAllSubscriptions();
+    articles = new EnrichedArticles();
+    receiver = WebhookReceiver.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    Api.deleteAllSubscriptions();
+    articles.close();
+    receiver.close();
+  }
+
+  @Test
+  void aMatchingArticleIsDeliveredToTheWebhookWithReasonsForBothTerms() {
+    String subscriptionId = Api.subscribe("Japan and AUKUS", "Japan + Pillar II", receiver.url("/hooks/alerts"));
+    String articleId = newArticleId();
+
+    articles.send(article(articleId, 1, true, true));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received()).hasSize(1));
+    WebhookReceiver.Request post = receiver.received().getFirst();
+    assertThat(post.path()).isEqualTo("/hooks/alerts");
+    assertThat(post.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    AlertRaised alert = EventCodec.instance().fromJson(post.body(), AlertRaised.class);
+    assertThat(alert.subscriptionId()).isEqualTo(subscriptionId);
+    assertThat(alert.subscriptionName()).isEqualTo("Japan and AUKUS");
+    assertThat(alert.rule()).isEqualTo("Japan + Pillar II");
+    assertThat(alert.article().id()).isEqualTo(articleId);
+    assertThat(alert.article().title()).isEqualTo(EnrichedArticles.TITLE);
+    assertThat(alert.storyId()).isEqualTo("story-" + articleId);
+    assertThat(alert.reasons()).extracting(AlertRaised.Reason::term).containsExactly("Japan", "Pillar II");
+    assertThat(alert.reasons()).extracting(AlertRaised.Reason::matchedAs)
+        .containsExactly("actor country:jp (Japan)", "topic topic:aukus-pillar-2 (AUKUS Pillar II)");
+    assertThat(alert.reasons()).allSatisfy(reason -> assertThat(reason.snippets()).isNotEmpty().allSatisfy(snippet ->
+        assertThat(snippet.text().substring(snippet.highlightStart(), snippet.highlightEnd())).isIn("Japan", "Pillar II")));
+
+    JsonPath deliveries = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId), d -> "DELIVERED".equals(d.getString("[0].status")));
+    assertThat(deliveries.getList("$")).hasSize(1);
+    String deliveryId = deliveries.getString("[0].id");
+    assertThat(post.header("Idempotency-Key")).contains(deliveryId);
+    assertThat(post.header("X-Newsmonitor-Delivery")).contains(deliveryId);
+    assertThat(deliveries.getString("[0].subscriptionId")).isEqualTo(subscriptionId);
+    assertThat(deliveries.getString("[0].subscriptionName")).isEqualTo("Japan and AUKUS");
+    assertThat(deliveries.getString("[0].articleId")).isEqualTo(articleId);
+    assertThat(deliveries.getString("[0].articleTitle")).isEqualTo(EnrichedArticles.TITLE);
+    assertThat(deliveries.getString("[0].storyId")).isEqualTo("story-" + articleId);
+    assertThat(deliveries.getString("[0].channel")).isEqualTo("webhook");
+    assertThat(deliveries.getString("[0].target")).isEqualTo(receiver.url("/hooks/alerts"));
+    assertThat(deliveries.getInt("[0].attempts")).isEqualTo(1);
+    assertThat(deliveries.getInt("[0].lastStatusCode")).isEqualTo(200);
+    assertThat(deliveries.getString("[0].deliveredAt")).isNotBlank();
+    assertThat(deliveries.getString("[0].createdAt")).isNotBlank();
+  }
+
+  @Test
+  void anArticleWithJapanButWithoutTheTopicIsNotDelivered() {
+    String subscriptionId = Api.subscribe("Japan and AUKUS", "Japan + Pillar II", receiver.url());
+    String japanOnly = newArticleId();
+    String marker = newArticleId();
+
+    articles.send(article(japanOnly, 1, true, false));
+    // Records of one partition are processed in order: once the next one is delivered, the first one was processed.
+    articles.send(article(marker, 1, true, true));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received()).isNotEmpty());
+    assertThat(articleIds(receiver.received())).containsExactly(marker);
+    assertThat(Api.deliveries(subscriptionId).getList("articleId")).containsExactly(marker);
+  }
+
+  @Test
+  void theSameRecordTwiceAndALaterRevisionMakeOneDelivery() {
+    String subscriptionId = Api.subscribe("Japan and AUKUS", "Japan + Pillar II", receiver.url());
+    String articleId = newArticleId();
+    String marker = newArticleId();
+
+    String record = EventCodec.instance().toJson(article(articleId, 1, true, true));
+    articles.send(articleId, record);
+    articles.send(articleId, record);
+    articles.send(article(articleId, 2, true, true));
+    articles.send(article(marker, 1, true, true));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(articleIds(receiver.received())).contains(marker));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(articleIds(receiver.received())).containsExactlyInAnyOrder(articleId, marker));
+    assertThat(Api.deliveries(subscriptionId).getList("articleId")).containsExactlyInAnyOrder(articleId, marker);
+    AlertRaised alert = EventCodec.instance().fromJson(receiver.received().stream()
+        .filter(post -> post.body().contains(articleId)).findFirst().orElseThrow().body(), AlertRaised.class);
+    assertThat(alert.article().revision()).isEqualTo(1);
+  }
+
+  @Test
+  void aReceiverThatIsDownGetsTheAlertOnceItIsBack() {
+    String subscriptionId = Api.subscribe("Japan and AUKUS", "Japan + Pillar II", receiver.url());
+    receiver.respondWith(503);
+
+    articles.send(article(newArticleId(), 1, true, true));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received()).hasSizeGreaterThanOrEqualTo(2));
+    JsonPath failing = Api.deliveries(subscriptionId);
+    assertThat(failing.getString("[0].status")).isEqualTo("PENDING");
+    assertThat(failing.getInt("[0].lastStatusCode")).isEqualTo(503);
+    assertThat(failing.getString("[0].lastError")).contains("503");
+    receiver.respondWith(200);
+
+    JsonPath delivered = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId), d -> "DELIVERED".equals(d.getString("[0].status")));
+    assertThat(delivered.getList("$")).hasSize(1);
+    assertThat(delivered.getInt("[0].lastStatusCode")).isEqualTo(200);
+    assertThat(delivered.getString("[0].lastError")).isNull();
+    // Every attempt carried the same idempotency key; the last one was answered 200, and nothing is sent after it.
+    String deliveryId = delivered.getString("[0].id");
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(receiver.received()).hasSize(delivered.getInt("[0].attempts")));
+    assertThat(receiver.received()).allSatisfy(post -> assertThat(post.header("Idempotency-Key")).contains(deliveryId));
+  }
+
+  @Test
+  void aRecordThatIsNotAnArticleGoesToTheDeadLetterTopicAndTheNextOneIsProcessed() {
+    Api.subscribe("Japan and AUKUS", "Japan + Pillar II", receiver.url());
+    String garbageKey = "garbage-" + UUID.randomUUID();
+    String invalidKey = "invalid-" + UUID.randomUUID();
+    String next = newArticleId();
+
+    articles.send(garbageKey, "this is not JSON {");
+    articles.send(invalidKey, "{\"storyId\": \"story-1\"}");
+    articles.send(article(next, 1, true, true));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(articleIds(receiver.received())).containsExactly(next));
+    try (KafkaConsumer<String, String> dlq = dlqConsumer()) {
+      List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+      await().atMost(WAIT).untilAsserted(() -> {
+        dlq.poll(Duration.ofMillis(200)).forEach(dead::add);
+        assertThat(dead).extracting(ConsumerRecord::key).contains(garbageKey, invalidKey);
+      });
+      ConsumerRecord<String, String> garbage = dead.stream().filter(r -> garbageKey.equals(r.key())).findFirst().orElseThrow();
+      assertThat(garbage.value()).isEqualTo("this is not JSON {");
+      assertThat(header(garbage, "dead-letter-reason")).contains("not JSON");
+      ConsumerRecord<String, String> invalid = dead.stream().filter(r -> invalidKey.equals(r.key())).findFirst().orElseThrow();
+      assertThat(header(invalid, "dead-letter-reason")).contains("article");
+    }
+  }
+
+  private static KafkaConsumer<String, String> dlqConsumer() {
+    RealInfrastructure.Settings infra = RealInfrastructure.current();
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "alert-service-tests-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+    consumer.subscribe(List.of(infra.topic(Topics.deadLetter(Topics.ARTICLES_ENRICHED))));
+    return consumer;
+  }
+
+  private static String header(ConsumerRecord<String, String> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    assertThat(header).as("header " + name).isNotNull();
+    return new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static List<String> articleIds(List<WebhookReceiver.Request> posts) {
+    return posts.stream().map(post -> EventCodec.instance().fromJson(post.body(), AlertRaised.class).article().id()).toList();
+  }
+}

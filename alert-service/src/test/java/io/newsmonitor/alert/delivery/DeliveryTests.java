@@ -1,0 +1,59 @@
+package io.newsmonitor.alert.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** How attempts move a delivery: delivered, retried later, or parked as failed after the last allowed attempt. */
+class DeliveryTests {
+
+  private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+  private final Delivery delivery = Delivery.webhook(UUID.randomUUID(), UUID.randomUUID(), "https://hooks.example.org/a", T0);
+
+  @Test
+  void aNewDeliveryIsDueAtOnce() {
+    assertThat(delivery.status).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(delivery.attempts).isZero();
+    assertThat(delivery.nextAttemptAt).isEqualTo(T0);
+    assertThat(delivery.channel).isEqualTo("webhook");
+  }
+
+  @Test
+  void aFailedAttemptIsRetriedAfterTheDelay() {
+    delivery.failed(T0, 503, "HTTP 503", 3, Duration.ofSeconds(2));
+
+    assertThat(delivery.status).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(delivery.attempts).isEqualTo(1);
+    assertThat(delivery.nextAttemptAt).isEqualTo(T0.plusSeconds(2));
+    assertThat(delivery.lastStatusCode).isEqualTo(503);
+    assertThat(delivery.lastError).isEqualTo("HTTP 503");
+  }
+
+  @Test
+  void theLastAllowedAttemptParksIt() {
+    delivery.failed(T0, 503, "HTTP 503", 3, Duration.ofSeconds(1));
+    delivery.failed(T0.plusSeconds(1), null, "ConnectException", 3, Duration.ofSeconds(2));
+    delivery.failed(T0.plusSeconds(3), 500, "HTTP 500", 3, Duration.ofSeconds(4));
+
+    assertThat(delivery.status).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(delivery.attempts).isEqualTo(3);
+    assertThat(delivery.lastStatusCode).isEqualTo(500);
+    assertThat(delivery.deliveredAt).isNull();
+  }
+
+  @Test
+  void aDeliveredAttemptClearsTheLastError() {
+    delivery.failed(T0, null, "timed out", 10, Duration.ofSeconds(1));
+    delivery.delivered(T0.plusSeconds(1), 204);
+
+    assertThat(delivery.status).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(delivery.attempts).isEqualTo(2);
+    assertThat(delivery.deliveredAt).isEqualTo(T0.plusSeconds(1));
+    assertThat(delivery.lastStatusCode).isEqualTo(204);
+    assertThat(delivery.lastError).isNull();
+  }
+}
