@@ -1,0 +1,147 @@
+package io.newsmonitor.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsmonitor.events.AlertRaised;
+import io.newsmonitor.events.EventCodec;
+import io.newsmonitor.events.Topics;
+import io.newsmonitor.infra.local.LocalPlatform;
+import io.newsmonitor.infra.local.WebhookReceiver;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton end to end: the three services as processes on a real Kafka broker and PostgreSQL, the five
+ * seed articles imported, and {@code Japan + Pillar II} alerting a local webhook for exactly the seeds about it.
+ */
+class SeedPipelineIT {
+
+  private static final Path REPO_ROOT = Path.of(System.getProperty("news.repo.root", "..")).toAbsolutePath().normalize();
+  private static final ObjectMapper JSON = EventCodec.instance().mapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @TempDir
+  static Path dataDir;
+
+  private static WebhookReceiver receiver;
+  private static LocalPlatform platform;
+
+  @BeforeAll
+  static void startSystem() throws Exception {
+    receiver = new WebhookReceiver(0);
+    platform = LocalPlatform.builder()
+        .repoRoot(REPO_ROOT)
+        .dataDir(dataDir)
+        .build();
+    platform.start();
+  }
+
+  @AfterAll
+  static void stopSystem() {
+    if (platform != null) {
+      platform.close();
+    }
+    if (receiver != null) {
+      receiver.close();
+    }
+  }
+
+  @Test
+  void japanAndPillarTwoAlertForSeeds000001002And004Only() throws Exception {
+    JsonNode subscription = post(platform.alertUrl() + "/api/subscriptions", "application/json",
+        JSON.writeValueAsString(Map.of("name", "Japan and AUKUS Pillar II", "rule", "Japan + Pillar II",
+            "webhookUrl", receiver.url() + "/alerts")), 201);
+
+    Map<String, String> articleIdBySeed = importSeeds();
+    assertThat(articleIdBySeed).hasSize(5);
+
+    await("four alerts at the webhook").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        .until(() -> receiver.received().size() >= 4);
+    await("alert-service has consumed every enriched seed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> consumedEverything("alert-service", Topics.ARTICLES_ENRICHED, 5));
+
+    List<AlertRaised> alerts = receiver.received().stream()
+        .map(request -> EventCodec.instance().fromJson(request.body(), AlertRaised.class))
+        .toList();
+    Set<String> alertedArticles = alerts.stream().map(alert -> alert.article().id()).collect(Collectors.toSet());
+    assertThat(alerts).hasSize(4).allSatisfy(alert -> {
+      assertThat(alert.subscriptionId()).isEqualTo(subscription.get("id").asText());
+      assertThat(alert.reasons()).extracting(AlertRaised.Reason::term).containsExactlyInAnyOrder("Japan", "Pillar II");
+    });
+    assertThat(alertedArticles).containsExactlyInAnyOrder(
+        articleIdBySeed.get("000"), articleIdBySeed.get("001"), articleIdBySeed.get("002"), articleIdBySeed.get("004"));
+    assertThat(alertedArticles).doesNotContain(articleIdBySeed.get("003"));
+
+    JsonNode deliveries = get(platform.alertUrl() + "/api/deliveries");
+    assertThat(deliveries).hasSize(4).allSatisfy(delivery -> assertThat(delivery.get("status").asText()).isEqualTo("DELIVERED"));
+  }
+
+  /** Imports every seed file through ingest's REST import; returns the article id by seed number ("000" …). */
+  private static Map<String, String> importSeeds() throws IOException, InterruptedException {
+    Map<String, String> ids = new TreeMap<>();
+    try (Stream<Path> seeds = Files.list(REPO_ROOT.resolve("samples/seeds"))) {
+      for (Path seed : seeds.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        String fileName = seed.getFileName().toString();
+        JsonNode imported = post(platform.ingestUrl() + "/api/imports/seed?filename=" + fileName, "text/plain; charset=utf-8",
+            Files.readString(seed), 202);
+        ids.put(fileName.substring(0, 3), imported.get("id").asText());
+      }
+    }
+    return ids;
+  }
+
+  /** True once {@code group} has committed offsets at the end of every partition of {@code topic}, holding {@code records}. */
+  private static boolean consumedEverything(String group, String topic, long records) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
+      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+          .map(info -> new TopicPartition(topic, info.partition()))
+          .collect(Collectors.toSet());
+      Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+          .all().get().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+      long total = ends.values().stream().mapToLong(Long::longValue).sum();
+      return total == records && partitions.stream().allMatch(p -> committed.containsKey(p) && committed.get(p).offset() >= ends.get(p));
+    }
+  }
+
+  private static JsonNode post(String url, String contentType, String body, int expectedStatus) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", contentType)
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("POST %s answered %s", url, response.body()).isEqualTo(expectedStatus);
+    return JSON.readTree(response.body());
+  }
+
+  private static JsonNode get(String url) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s answered %s", url, response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+}
