@@ -35,3 +35,7 @@ if [ -z "${JAVA_HOME:-}" ]; then
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's own libraries use sun.misc.Unsafe, which JDK 24+ warns about at every start; the flag does not exist before.
+if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi

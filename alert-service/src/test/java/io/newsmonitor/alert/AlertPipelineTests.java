@@ -10,6 +10,7 @@ import io.newsmonitor.events.EventCodec;
 import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.local.WebhookReceiver;
 import io.newsmonitor.infra.test.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * match and its delivery written together, and the webhook receiving the alert once.
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class AlertPipelineTests {
 
   private static final Duration WAIT = Duration.ofSeconds(30);

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.newsmonitor.alert.Api;
 import io.newsmonitor.infra.test.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The subscriptions API on a real PostgreSQL: what it stores and shows, and the problem+json answers to bad input. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class SubscriptionResourceTests {
 
   private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

@@ -15,6 +15,7 @@ import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.events.Tag;
 import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.test.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.Test;
 
 /** The whole service against a real Kafka broker and a real PostgreSQL: ingested record in, enriched record out. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ArticleIngestedProcessorTests {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);

@@ -14,6 +14,7 @@ import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.test.RealInfrastructure;
 import io.newsmonitor.ingest.TopicReader;
 import io.newsmonitor.ingest.service.ArticleIdentity;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,7 +40,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ArticleResourceTests {
 
   private static final Duration ARRIVAL = Duration.ofSeconds(30);

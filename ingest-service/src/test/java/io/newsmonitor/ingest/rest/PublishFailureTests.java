@@ -10,6 +10,7 @@ import io.newsmonitor.infra.test.RealInfrastructure;
 import io.newsmonitor.ingest.TopicReader;
 import io.newsmonitor.ingest.persistence.ArticleRevisionRepository;
 import io.newsmonitor.ingest.service.ArticleIdentity;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** When the broker refuses a record, the request fails with 503 and leaves nothing behind, so a retry is not a "duplicate". */
 @QuarkusTest
 @TestProfile(PublishFailureTests.TinyRecords.class)
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class PublishFailureTests {
 
   /** The broker-side refusal we can cause at will: records over 4 KB are rejected by the producer (not retriable). */

@@ -15,6 +15,7 @@ import io.newsmonitor.infra.test.RealInfrastructure;
 import io.newsmonitor.ingest.TopicReader;
 import io.newsmonitor.ingest.seed.Seeds;
 import io.newsmonitor.ingest.service.ArticleIdentity;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class SeedImportResourceTests {
 
   private static TopicReader topic;

@@ -78,14 +78,14 @@ public final class LocalRun {
         .kafkaPort(intEnv("NEWS_KAFKA_PORT", 9092))
         .controllerPort(intEnv("NEWS_KAFKA_CONTROLLER_PORT", 9093))
         .postgresPort(intEnv("NEWS_POSTGRES_PORT", 5433))
-        // The demo's webhook receiver is on 127.0.0.1, which alert-service refuses by default (SSRF protection).
-        .env("ALERT_WEBHOOK_ALLOW_LOOPBACK", "true")
         .build();
 
     System.out.println("Starting Kafka, PostgreSQL and the services; data in " + dataDir + " ...");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("Stopping the services, Kafka and PostgreSQL ..."), "stop-notice"));
     platform.start();
-    importSeeds(platform.ingestUrl(), repoRoot.resolve("samples/seeds"));
+    // Subscribe first: alert-service matches articles as they arrive, so seeds imported earlier could slip past.
     ensureDemoSubscription(platform.alertUrl(), receiver.url("/demo"));
+    importSeeds(platform.ingestUrl(), repoRoot.resolve("samples/seeds"));
     System.out.println(banner(platform, receiver));
   }
 
@@ -198,7 +198,7 @@ public final class LocalRun {
     StringBuilder text = new StringBuilder("\nNews monitor is running.\n\n");
     for (String service : LocalPlatform.SERVICES) {
       String url = platform.url(service);
-      text.append(String.format("  %-15s %s/api   %s/q/swagger-ui   %s/q/health%n", service, url, url, url));
+      text.append(String.format("  %-15s %-24s %s/q/swagger-ui   %s/q/health%n", service, url, url, url));
     }
     text.append(String.format("%n  Deliveries      %s/api/deliveries%n", platform.alertUrl()))
         .append(String.format("  Demo webhook    %s/demo (each alert is printed below)%n", receiver.url()))

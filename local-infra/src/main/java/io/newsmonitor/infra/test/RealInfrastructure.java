@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  *
  * <pre>{@code
  * @QuarkusTest
- * @WithTestResource(RealInfrastructure.class)
+ * @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
  * class ArticleResourceTests { ... RealInfrastructure.current().topic(Topics.ARTICLES_INGESTED) ... }
  * }</pre>
  *
@@ -52,7 +52,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
   public static Settings current() {
     String bootstrapServers = System.getProperty(CURRENT + "bootstrap-servers");
     if (bootstrapServers == null) {
-      throw new IllegalStateException("No RealInfrastructure is running: annotate the test class with @WithTestResource(RealInfrastructure.class)"
+      throw new IllegalStateException("No RealInfrastructure is running: annotate the test class with @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)"
           + " or @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)");
     }
     return new Settings(bootstrapServers, System.getProperty(CURRENT + "jdbc-url"), System.getProperty(CURRENT + "username"),
