@@ -3,6 +3,7 @@ package io.newsmonitor.alert.delivery;
 import io.newsmonitor.alert.matching.AlertMatch;
 import io.newsmonitor.alert.matching.DeliveriesQueued;
 import io.newsmonitor.alert.subscription.Subscription;
+import io.newsmonitor.support.retry.Backoff;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,4 +1,4 @@
-package io.newsmonitor.alert.delivery;
+package io.newsmonitor.support.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package io.newsmonitor.alert.delivery;
+package io.newsmonitor.support.retry;
 
 import java.time.Duration;
 
 /** Exponential backoff with jitter: after attempt n the delay is base·2ⁿ⁻¹, capped, then drawn from its upper half. */
-final class Backoff {
+public final class Backoff {
 
   private Backoff() {
   }
@@ -14,7 +14,7 @@ final class Backoff {
    * @param attempts attempts made so far, at least 1
    * @param random a number in {@code [0, 1)}: 0 gives half the exponential delay, close to 1 all of it
    */
-  static Duration delay(int attempts, Duration base, Duration cap, double random) {
+  public static Duration delay(int attempts, Duration base, Duration cap, double random) {
     long baseMillis = Math.max(1, base.toMillis());
     long capMillis = Math.max(baseMillis, cap.toMillis());
     int doublings = Math.min(Math.max(attempts, 1) - 1, 40);
