@@ -2,8 +2,11 @@ package io.newsmonitor.ingest.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Min;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of ingest-service under {@code ingest.*}. */
 @ConfigMapping(prefix = "ingest")
@@ -14,6 +17,13 @@ public interface IngestConfig {
 
   /** How articles are published. */
   Publish publish();
+
+  /** Batches: NDJSON pushes and imported files. */
+  Batch batch();
+
+  /** Import of article files dropped into a folder. */
+  @WithName("import")
+  Import fileImport();
 
   /** Limits on an incoming article. */
   interface Article {
@@ -34,5 +44,32 @@ public interface IngestConfig {
      */
     @WithDefault("20s")
     Duration timeout();
+  }
+
+  /** Limits on a batch. */
+  interface Batch {
+
+    /**
+     * Most items one batch may hold: lines of an NDJSON push, items of an uploaded or dropped file. A bigger batch is
+     * refused whole (413), before any item is ingested. Default 1000.
+     */
+    @WithDefault("1000")
+    @Min(1)
+    int maxItems();
+  }
+
+  /** The import folder. */
+  interface Import {
+
+    /**
+     * Folder scanned for article files ({@code .txt} seed format, {@code .json}, {@code .ndjson}, {@code .jsonl}); each
+     * imported file moves to {@code processed/} or, with a {@code <name>.error.txt}, to {@code failed/} below it. No
+     * default: without it nothing is scanned.
+     */
+    Optional<Path> directory();
+
+    /** Time between two scans of {@link #directory()}. Default 5s. */
+    @WithDefault("5s")
+    Duration scanInterval();
   }
 }

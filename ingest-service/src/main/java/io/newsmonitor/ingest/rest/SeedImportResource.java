@@ -1,16 +1,11 @@
 package io.newsmonitor.ingest.rest;
 
-import io.newsmonitor.events.SourceRef;
-import io.newsmonitor.ingest.config.IngestConfig;
-import io.newsmonitor.ingest.seed.ParsedSeed;
-import io.newsmonitor.ingest.seed.SeedFormatException;
+import io.newsmonitor.ingest.imports.FileImporter;
 import io.newsmonitor.ingest.seed.SeedParser;
 import io.newsmonitor.ingest.service.ArticleDraft;
-import io.newsmonitor.ingest.service.ArticleIdentity;
 import io.newsmonitor.ingest.service.IngestResult;
 import io.newsmonitor.ingest.service.IngestService;
 import io.newsmonitor.support.problem.Problem;
-import io.newsmonitor.support.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,23 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Import of one article file in the seed text format (see {@link SeedParser}). */
+/** Import of one article file in the seed text format (see {@link SeedParser}), answering what the parser read. */
 @Path("/api/imports/seed")
 @Tag(name = "imports", description = "Import article files")
 public class SeedImportResource {
 
-  /** Source id of file imports; with the file name it makes the id of an article that has no URL. */
-  public static final String SOURCE_ID = "file-import";
-  /** Source name when the file names none. */
-  public static final String DEFAULT_SOURCE_NAME = "file import";
-
-  private final SeedParser parser = new SeedParser();
+  private final FileImporter importer;
   private final IngestService ingest;
-  private final IngestConfig config;
 
-  SeedImportResource(IngestService ingest, IngestConfig config) {
+  SeedImportResource(FileImporter importer, IngestService ingest) {
+    this.importer = importer;
     this.ingest = ingest;
-    this.config = config;
   }
 
   @POST
@@ -61,38 +49,8 @@ public class SeedImportResource {
       @Parameter(description = "Name of the file; without its extension it is the item's GUID", required = true, example = "000_1b125cdef706cbb0.txt")
       @QueryParam("filename") String filename,
       String text) {
-    String guid = guidOf(filename);
-    if (guid.isEmpty()) {
-      throw ProblemException.badField("filename", "is required: the name of the imported file");
-    }
-    if (text == null || text.isBlank()) {
-      throw ProblemException.badField("body", "is empty: send the article file as text/plain");
-    }
-    ParsedSeed seed;
-    try {
-      seed = parser.parse(text);
-    } catch (SeedFormatException e) {
-      throw ProblemException.badField("body", "is not an article in the seed format: " + e.getMessage());
-    }
-    int maxBodyLength = config.article().maxBodyLength();
-    if (seed.body().length() > maxBodyLength) {
-      throw ProblemException.badField("body", "the story must be at most " + maxBodyLength + " characters, was " + seed.body().length());
-    }
-    String sourceName = seed.source().orElse(DEFAULT_SOURCE_NAME);
-    ArticleDraft draft = new ArticleDraft(ArticleIdentity.idOfGuid(SOURCE_ID, guid), Optional.empty(), new SourceRef(SOURCE_ID, sourceName),
-        seed.title(), seed.body(), seed.published());
+    ArticleDraft draft = importer.seedDraft(filename, text);
     IngestResult result = ingest.ingest(draft);
-    return Response.accepted(SeedImportResponse.of(result, seed.title(), sourceName)).type(MediaType.APPLICATION_JSON_TYPE).build();
-  }
-
-  /** The file name without folders and without its extension: {@code seeds/000_1b.txt} → {@code 000_1b}. */
-  static String guidOf(String filename) {
-    if (filename == null) {
-      return "";
-    }
-    String name = filename.strip();
-    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    int dot = name.lastIndexOf('.');
-    return (dot > 0 ? name.substring(0, dot) : name).strip();
+    return Response.accepted(SeedImportResponse.of(result, draft.title(), draft.source().name())).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 }

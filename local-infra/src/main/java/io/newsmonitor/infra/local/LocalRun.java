@@ -66,6 +66,13 @@ public final class LocalRun {
     Path repoRoot = Path.of(System.getProperty("news.repo.root", "")).toAbsolutePath().normalize();
     Path dataDir = Optional.ofNullable(System.getenv("NEWS_DATA_DIR")).map(Path::of).orElse(repoRoot.resolve(".local-data")).toAbsolutePath();
 
+    Path inbox = dataDir.resolve("inbox");
+    try {
+      Files.createDirectories(inbox);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create the import folder " + inbox, e);
+    }
+
     WebhookReceiver receiver = new WebhookReceiver(intEnv("DEMO_WEBHOOK_PORT", 8090)).onRequest(request -> System.out.println(describe(request)));
     Runtime.getRuntime().addShutdownHook(new Thread(receiver::close, "webhook-receiver-stop"));
     LocalPlatform platform = LocalPlatform.builder()
@@ -78,6 +85,8 @@ public final class LocalRun {
         .kafkaPort(intEnv("NEWS_KAFKA_PORT", 9092))
         .controllerPort(intEnv("NEWS_KAFKA_CONTROLLER_PORT", 9093))
         .postgresPort(intEnv("NEWS_POSTGRES_PORT", 5433))
+        // Every service gets it; only ingest-service reads it, and imports what is dropped there.
+        .env("INGEST_IMPORT_DIRECTORY", inbox.toString())
         .build();
 
     System.out.println("Starting Kafka, PostgreSQL and the services; data in " + dataDir + " ...");
@@ -206,6 +215,8 @@ public final class LocalRun {
         .append(String.format("  PostgreSQL      %s%n", platform.jdbcUrl()))
         .append(String.format("  Data            %s%n", platform.dataDir()))
         .append(String.format("  Logs            %s, %s, %s%n", platform.dataDir().resolve("logs"), platform.kafka().logFile(), platform.postgres().logFile().orElseThrow()))
+        .append(String.format("%n  Drop article files (.txt seed format, .json, .ndjson) into %s%n", platform.dataDir().resolve("inbox")))
+        .append("  (then in inbox/processed/, or in inbox/failed/ with a .error.txt saying why)\n")
         .append("\nCtrl-C to stop.\n");
     return text.toString();
   }
