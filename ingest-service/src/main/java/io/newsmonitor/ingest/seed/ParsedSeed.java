@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  * @param section the section the header names, if any
  * @param published the date of the header, or one found in the first paragraph; in UTC when the file gives no zone
  * @param body the story: paragraphs separated by a blank line, without captions, trailers or reader comments
- * @param commentCount the count of the reader comment thread that was cut off, if there was one
+ * @param commentCount the count of the reader comment thread that was cut off, if its heading gave one ({@code 25 Comments})
  */
 public record ParsedSeed(
     String title,

@@ -1,8 +1,11 @@
 package io.newsmonitor.ingest.seed;
 
+import io.newsmonitor.ingest.text.Boilerplate;
+import io.newsmonitor.ingest.text.PublishedDates;
 import io.newsmonitor.ingest.text.TextNormalizer;
 import io.newsmonitor.ingest.text.Titles;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +17,9 @@ import java.util.regex.Pattern;
  * Reads the seed text format: a title line when present, then a header (image URL, source, section, date), then the
  * story, often followed by site furniture and a reader comment thread. Pure: no clock, no I/O.
  *
- * <p>The rules, in order: cut everything from a {@code 25 Comments} line on; a first line ending in {@code |} names
- * the source; the first line is a title only when a blank line follows it; a short block of lines after it that holds
- * an image URL or a date is the header (source, section, date); in the story, drop bare image URLs, captions and site
- * furniture, cut at trailers such as {@code You may also like...}, and strip a copyright glued to the last sentence.
+ * <p>The rules, in order: a first line ending in {@code |} names the source; the first line is a title only when a blank
+ * line follows it; a short block of lines after it that holds an image URL or a date is the header (source, section, date);
+ * the rest is the story, which {@link Boilerplate} rids of captions, furniture, trailers and the reader comment thread.
  */
 public final class SeedParser {
 
@@ -26,33 +28,8 @@ public final class SeedParser {
   private static final int MAX_HEADER_LINES = 6;
   private static final int MAX_HEADER_LINE = 100;
 
-  private static final Pattern COMMENT_THREAD = Pattern.compile("(\\d+)\\s+Comments?", Pattern.CASE_INSENSITIVE);
   private static final Pattern SOURCE_LINE = Pattern.compile("(\\S.{0,79}?)\\s*\\|");
   private static final Pattern URL_LINE = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
-  private static final Pattern IMAGE_URL = Pattern.compile(
-      "https?://\\S*(?:\\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]\\S*)?|/(?:images?|photos?|img|media|uploads)/\\S*)",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern CAPTION = Pattern.compile(
-      "(?:Image|Photo|Picture)\\s+(?:source|credit)s?\\s*:.*|(?:Photo|Image|Picture)\\s*:.*", Pattern.CASE_INSENSITIVE);
-  /** Lines of site furniture, dropped wherever they stand. */
-  private static final List<Pattern> FURNITURE = compile(
-      "News Tools",
-      "Advertisement",
-      "Subscribe to .{0,100}",
-      "\\* indicates required",
-      "The views (?:and opinions )?expressed .*(?:do not|does not|don't|are (?:solely )?those of) .*",
-      "Share (?:this|on) .{0,60}",
-      "(?:Copyright\\s*)?(?:©|\\(c\\)).{0,100}");
-  /** Trailers: everything from such a line on is navigation or comments, not the story. */
-  private static final List<Pattern> TRAILERS = compile(
-      "Related(?: (?:articles|stories|news|posts))?:?",
-      "Most (?:Commented|Read|Popular|Viewed)",
-      "You may also like.*",
-      "Read (?:more|also|next):?",
-      "(?:Facebook )?Comments");
-  // "… on Thursday.© Thomson Reuters 2024." — the copyright notice glued to the last sentence.
-  private static final Pattern GLUED_COPYRIGHT = Pattern.compile("\\s*(?:Copyright\\s*)?(?:©|\\(c\\))\\s*[^.©]{0,80}?\\d{4}\\.?\\s*$",
-      Pattern.CASE_INSENSITIVE);
 
   /**
    * Parses one seed file.
@@ -61,16 +38,6 @@ public final class SeedParser {
    */
   public ParsedSeed parse(String text) {
     List<String> lines = TextNormalizer.lines(text);
-    OptionalInt commentCount = OptionalInt.empty();
-    for (int i = 0; i < lines.size(); i++) {
-      Matcher thread = COMMENT_THREAD.matcher(lines.get(i));
-      if (thread.matches()) {
-        commentCount = OptionalInt.of(Integer.parseInt(thread.group(1)));
-        lines = lines.subList(0, i);
-        break;
-      }
-    }
-
     int at = skipBlank(lines, 0);
     String source = null;
     Matcher sourceLine = at < lines.size() ? SOURCE_LINE.matcher(lines.get(at)) : null;
@@ -92,7 +59,7 @@ public final class SeedParser {
     if (isHeader(lines.subList(at, headerEnd))) {
       List<String> names = new ArrayList<>();
       for (String line : lines.subList(at, headerEnd)) {
-        Optional<OffsetDateTime> date = SeedDates.parseHeaderLine(line);
+        Optional<OffsetDateTime> date = headerDate(line);
         if (date.isPresent() && published == null) {
           published = date.get();
         } else if (!URL_LINE.matcher(line).matches()) {
@@ -108,39 +75,27 @@ public final class SeedParser {
       at = headerEnd;
     }
 
-    List<String> story = story(lines.subList(at, lines.size()));
-    if (story.isEmpty()) {
+    Boilerplate.Cleaned story = Boilerplate.clean(String.join("\n", lines.subList(at, lines.size())));
+    if (story.body().isEmpty()) {
       throw new SeedFormatException("no story text found");
     }
     if (published == null) {
-      published = SeedDates.findInText(story.get(0)).orElse(null);
+      String lead = story.body().lines().findFirst().orElse("");
+      published = PublishedDates.findInText(lead, null, ZoneOffset.UTC).orElse(null);
     }
-    String body = TextNormalizer.joinParagraphs(story);
-    return new ParsedSeed(title == null ? Titles.fromBody(body) : title, title == null, Optional.ofNullable(source),
-        Optional.ofNullable(section), Optional.ofNullable(published), body, commentCount);
+    return new ParsedSeed(title == null ? Titles.fromBody(story.body()) : title, title == null, Optional.ofNullable(source),
+        Optional.ofNullable(section), Optional.ofNullable(published), story.body(),
+        story.commentCount() > 0 ? OptionalInt.of(story.commentCount()) : OptionalInt.empty());
   }
 
-  /** The paragraphs of the story: furniture, captions and bare image URLs dropped, trailers cut. */
-  private static List<String> story(List<String> lines) {
-    List<String> story = new ArrayList<>();
-    for (String line : lines) {
-      if (matchesAny(TRAILERS, line)) {
-        break;
-      }
-      if (line.isEmpty() || IMAGE_URL.matcher(line).matches() || CAPTION.matcher(line).matches() || matchesAny(FURNITURE, line)) {
-        continue;
-      }
-      String paragraph = GLUED_COPYRIGHT.matcher(line).replaceFirst("").strip();
-      if (!paragraph.isEmpty()) {
-        story.add(paragraph);
-      }
-    }
-    return story;
+  /** The date of a header line that is nothing but a date; UTC when it gives no zone, as seed files have no source to take one from. */
+  private static Optional<OffsetDateTime> headerDate(String line) {
+    return PublishedDates.parse(line, null, ZoneOffset.UTC);
   }
 
+  /** A title is a short line that is neither a URL nor furniture that {@link Boilerplate} would drop or cut at. */
   private static boolean isTitle(String line) {
-    return !line.isEmpty() && line.length() <= MAX_TITLE_LINE && !URL_LINE.matcher(line).matches()
-        && !CAPTION.matcher(line).matches() && !matchesAny(FURNITURE, line) && !matchesAny(TRAILERS, line);
+    return !line.isEmpty() && line.length() <= MAX_TITLE_LINE && !URL_LINE.matcher(line).matches() && Boilerplate.clean(line).body().equals(line);
   }
 
   /** A header is a short block of short lines (URLs aside) holding a URL or a date: {@code image URL, source, section, date}. */
@@ -149,7 +104,7 @@ public final class SeedParser {
         || block.stream().anyMatch(line -> line.length() > MAX_HEADER_LINE && !URL_LINE.matcher(line).matches())) {
       return false;
     }
-    return block.stream().anyMatch(line -> URL_LINE.matcher(line).matches() || SeedDates.parseHeaderLine(line).isPresent());
+    return block.stream().anyMatch(line -> URL_LINE.matcher(line).matches() || headerDate(line).isPresent());
   }
 
   private static int skipBlank(List<String> lines, int from) {
@@ -166,13 +121,5 @@ public final class SeedParser {
       at++;
     }
     return at;
-  }
-
-  private static boolean matchesAny(List<Pattern> patterns, String line) {
-    return patterns.stream().anyMatch(pattern -> pattern.matcher(line).matches());
-  }
-
-  private static List<Pattern> compile(String... regexes) {
-    return java.util.Arrays.stream(regexes).map(regex -> Pattern.compile(regex, Pattern.CASE_INSENSITIVE)).toList();
   }
 }

@@ -2,14 +2,20 @@ package io.newsmonitor.ingest.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.newsmonitor.ingest.text.Titles;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SeedParserTests {
@@ -91,6 +97,41 @@ class SeedParserTests {
     assertThat(seed.published().get().toLocalDate()).isEqualTo(LocalDate.of(2024, 10, 19));
     assertThat(seed.body()).startsWith("On October 19, 2024, in a report from Epoch Times")
         .endsWith("(This article is partially based on reports from South China Morning Post and Voice of America)");
+  }
+
+  /** The acceptance: each seed's title, source, date and comment count, and a body without comment text. */
+  static Stream<Arguments> expectedSeeds() {
+    return Stream.of(
+        arguments("000", "China Expresses Serious Concerns Over Japan's Potential Inclusion in Aukus Security Pact", false,
+            Optional.of("ICARO Media Group"), Optional.of(OffsetDateTime.parse("2024-04-08T21:56Z")), OptionalInt.empty()),
+        arguments("001", "The U.S., Britain and Australia will announce talks on Monday about bringing new members into their AUKUS security pact "
+            + "as Washington…", true, Optional.empty(), Optional.empty(), OptionalInt.of(25)),
+        arguments("002", "The AUKUS security alliance, consisting of the U.S., U.K., and Australia, announced on the 8th (local time) that it is "
+            + "considering…", true, Optional.of("Reuters Yonhap News"), Optional.empty(), OptionalInt.empty()),
+        arguments("003", "Sounding alarm on China, Japan and U.S. vow to collaborate more on defence", false, Optional.empty(), Optional.empty(),
+            OptionalInt.empty()),
+        arguments("004", "US Deputy Secretary of State: Japan is the preferred partner for AUKUS.", false, Optional.empty(),
+            Optional.of(OffsetDateTime.parse("2024-10-19T00:00Z")), OptionalInt.empty()));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("expectedSeeds")
+  void everySeedHasItsTitleSourceDateAndNoCommentText(String prefix, String title, boolean titleDerived, Optional<String> source,
+      Optional<OffsetDateTime> published, OptionalInt commentCount) {
+    ParsedSeed seed = parser.parse(Seeds.text(prefix));
+
+    assertThat(seed.title()).isEqualTo(title);
+    assertThat(seed.titleDerived()).isEqualTo(titleDerived);
+    assertThat(seed.source()).isEqualTo(source);
+    assertThat(seed.published()).isEqualTo(published);
+    assertThat(seed.commentCount()).isEqualTo(commentCount);
+    assertThat(seed.body()).doesNotContain("Comments", "PTownsend", "OssanAmerica", "TaiwanIsNotChina", "Pathetic bunch of pirates");
+  }
+
+  @Test
+  void seedsCoverAllFiveSamples() {
+    assertThat(Seeds.all()).hasSize(5);
+    assertThat(expectedSeeds()).hasSameSizeAs(Seeds.all());
   }
 
   @ParameterizedTest
