@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param title normalised, not empty
  * @param body normalised plain text, not empty
  * @param published when the source published it; empty when it did not say
+ * @param summary the source's own summary, as plain text, when it gave one
+ * @param language the language the source declared (BCP 47); empty to have it detected
  */
-public record ArticleDraft(String id, Optional<String> url, SourceRef source, String title, String body, Optional<OffsetDateTime> published) {
+public record ArticleDraft(String id, Optional<String> url, SourceRef source, String title, String body, Optional<OffsetDateTime> published,
+                           Optional<String> summary, Optional<String> language) {
 
   public ArticleDraft {
     requireNonNull(id, "id");
@@ -25,8 +28,15 @@ public record ArticleDraft(String id, Optional<String> url, SourceRef source, St
     requireNonNull(title, "title");
     requireNonNull(body, "body");
     requireNonNull(published, "published");
+    requireNonNull(summary, "summary");
+    requireNonNull(language, "language");
     if (title.isBlank() || body.isBlank()) {
       throw new IllegalArgumentException("a draft has a title and a body");
     }
+  }
+
+  /** A draft without a summary, in a language to be detected. */
+  public ArticleDraft(String id, Optional<String> url, SourceRef source, String title, String body, Optional<OffsetDateTime> published) {
+    this(id, url, source, title, body, published, Optional.empty(), Optional.empty());
   }
 }

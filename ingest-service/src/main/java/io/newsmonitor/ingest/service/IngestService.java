@@ -4,6 +4,7 @@ import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.ingest.persistence.ArticleRevision;
 import io.newsmonitor.ingest.persistence.ArticleRevisionRepository;
 import io.newsmonitor.ingest.service.IngestResult.Status;
+import io.newsmonitor.ingest.text.LanguageDetection;
 import io.newsmonitor.support.problem.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,8 +56,10 @@ public class IngestService {
       }
       int next = revisions.latestRevision(draft.id()) + 1;
       if (revisions.insertIfAbsent(new ArticleRevision(draft.id(), next, hash, draft.title(), now))) {
+        // Detected only now, for content that goes out: duplicates, the common case when feeds are polled, cost nothing.
+        String language = draft.language().or(() -> LanguageDetection.detect(draft.title() + "\n\n" + draft.body())).orElse(null);
         ArticleIngested article = new ArticleIngested(draft.id(), next, draft.url().orElse(null), draft.source(), draft.title(),
-            draft.body(), null, null, published, estimated, now, hash);
+            draft.body(), draft.summary().orElse(null), language, published, estimated, now, hash);
         try {
           publisher.publish(article);
         } catch (PublishFailedException e) {
