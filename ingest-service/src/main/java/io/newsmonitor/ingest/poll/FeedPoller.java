@@ -39,22 +39,35 @@ public class FeedPoller {
 
   @Scheduled(every = "${ingest.feeds.tick}", delayed = "${ingest.feeds.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = PollingDisabled.class)
-  void tick() {
-    int free = Math.min(slots.availablePermits(), config.claimBatch());
-    if (free == 0) {
-      return;
-    }
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    List<String> due = QuarkusTransaction.requiringNew().call(() -> sources.claimDue(now, config.claimLease(), free));
-    for (String sourceId : due) {
-      slots.acquireUninterruptibly();
-      executor.execute(() -> {
-        try {
-          pollService.poll(sourceId);
-        } finally {
-          slots.release();
+  void tick() throws InterruptedException {
+    // Claims again as long as whole batches come back, so throughput follows concurrency and poll time, not the tick.
+    while (!executor.isShutdown()) {
+      if (!slots.tryAcquire(config.tick().toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+      int wanted = Math.min(slots.availablePermits() + 1, config.claimBatch());
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+      List<String> due = QuarkusTransaction.requiringNew().call(() -> sources.claimDue(now, config.claimLease(), wanted));
+      if (due.isEmpty()) {
+        slots.release();
+        return;
+      }
+      for (int i = 0; i < due.size(); i++) {
+        if (i > 0) {
+          slots.acquireUninterruptibly();
         }
-      });
+        String sourceId = due.get(i);
+        executor.execute(() -> {
+          try {
+            pollService.poll(sourceId);
+          } finally {
+            slots.release();
+          }
+        });
+      }
+      if (due.size() < wanted) {
+        return;
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The whole system as processes on this machine: Kafka, PostgreSQL and the three services, each from its
@@ -58,13 +60,17 @@ public final class LocalPlatform implements AutoCloseable {
 
   /** What to run and where; see the {@link Builder} for each setting. */
   record Config(Path repoRoot, Path dataDir, int ingestPort, int enrichPort, int alertPort, int kafkaPort, int controllerPort,
-                       int postgresPort, boolean persistent, Map<String, String> extraEnv, Duration startupTimeout) {
+                       int postgresPort, boolean persistent, Map<String, String> extraEnv, Duration startupTimeout,
+                       List<String> services, List<String> launchPrefix, List<String> jvmOptions) {
 
     Config {
       Objects.requireNonNull(repoRoot, "repoRoot");
       Objects.requireNonNull(dataDir, "dataDir");
       extraEnv = Map.copyOf(extraEnv);
       Objects.requireNonNull(startupTimeout, "startupTimeout");
+      services = List.copyOf(services);
+      launchPrefix = List.copyOf(launchPrefix);
+      jvmOptions = List.copyOf(jvmOptions);
     }
   }
 
@@ -87,6 +93,9 @@ public final class LocalPlatform implements AutoCloseable {
     private boolean persistent;
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
     private Duration startupTimeout = Duration.ofMinutes(3);
+    private List<String> services = SERVICES;
+    private List<String> launchPrefix = List.of();
+    private List<String> jvmOptions = List.of("-Xmx384m");
 
     private Builder() {
     }
@@ -156,10 +165,34 @@ public final class LocalPlatform implements AutoCloseable {
       return this;
     }
 
+    /** Which services {@link LocalPlatform#start()} launches, e.g. ingest alone for its benchmark; all three by default. */
+    public Builder services(String... services) {
+      List<String> chosen = List.of(services);
+      chosen.forEach(LocalPlatform::requireService);
+      this.services = chosen;
+      return this;
+    }
+
+    /**
+     * A command each service's {@code java} is launched through, e.g. {@code taskset -c 1} to give a benchmarked service one
+     * core of its own; none by default.
+     */
+    public Builder launchPrefix(String... command) {
+      this.launchPrefix = List.of(command);
+      return this;
+    }
+
+    /** The services' JVM options; {@code -Xmx384m} by default. */
+    public Builder jvmOptions(String... options) {
+      this.jvmOptions = List.of(options);
+      return this;
+    }
+
     /** The platform, not started yet. */
     public LocalPlatform build() {
       return new LocalPlatform(new Config(repoRoot.toAbsolutePath().normalize(), dataDir != null ? dataDir.toAbsolutePath() : Dirs.temp("local-platform-"),
-          ingestPort, enrichPort, alertPort, kafkaPort, controllerPort, postgresPort, persistent, extraEnv, startupTimeout));
+          ingestPort, enrichPort, alertPort, kafkaPort, controllerPort, postgresPort, persistent, extraEnv, startupTimeout,
+          services, launchPrefix, jvmOptions));
     }
   }
 
@@ -182,7 +215,7 @@ public final class LocalPlatform implements AutoCloseable {
     if (closed.get()) {
       throw new IllegalStateException("This platform was closed; create a new one");
     }
-    for (String service : SERVICES) {
+    for (String service : config.services()) {
       Path jar = jar(service);
       if (!Files.isRegularFile(jar)) {
         throw new IllegalStateException(service + " is not built: " + jar + " is missing. Build the services first: ./mvnw package -DskipTests");
@@ -203,8 +236,8 @@ public final class LocalPlatform implements AutoCloseable {
         jdbcUrl = postgres.createDatabase(DATABASE + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
       }
       ensureOpen();
-      SERVICES.forEach(this::launch);
-      awaitReady(SERVICES);
+      config.services().forEach(this::launch);
+      awaitReady(config.services());
     } catch (IOException | RuntimeException e) {
       // Also when close() ran meanwhile (Ctrl-C during startup): it may have missed what was started after it.
       closed.set(true);
@@ -212,7 +245,8 @@ public final class LocalPlatform implements AutoCloseable {
       stopAll();
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
     }
-    LOG.info(() -> "Platform ready: ingest " + ingestUrl() + ", enrich " + enrichUrl() + ", alert " + alertUrl() + "; logs in " + dataDir.resolve("logs"));
+    LOG.info(() -> "Platform ready: " + config.services().stream().map(service -> service + " " + url(service)).collect(Collectors.joining(", "))
+        + "; logs in " + dataDir.resolve("logs"));
     return this;
   }
 
@@ -241,6 +275,15 @@ public final class LocalPlatform implements AutoCloseable {
     requirePortFree(service);
     launch(service);
     awaitReady(List.of(service));
+  }
+
+  /** The process id of a running service, for tools such as {@code jcmd}. */
+  public long pid(String service) {
+    Process process = processes.get(requireService(service));
+    if (process == null || !process.isAlive()) {
+      throw new IllegalStateException(service + " is not running");
+    }
+    return process.pid();
   }
 
   /** The Kafka broker, to stop, kill and restart in fault tests. */
@@ -339,7 +382,11 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   private void launch(String service) {
-    ProcessBuilder builder = new ProcessBuilder(Processes.javaExecutable(), "-Xmx384m", "-jar", jar(service).toString())
+    List<String> command = new ArrayList<>(config.launchPrefix());
+    command.add(Processes.javaExecutable());
+    command.addAll(config.jvmOptions());
+    command.addAll(List.of("-jar", jar(service).toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
         // Not the repository root: Quarkus would read a .env file or config/ folder found in its working directory.
         .directory(dataDir.toFile())
         .redirectErrorStream(true)

@@ -1,0 +1,291 @@
+package io.newsmonitor.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsmonitor.events.Topics;
+import io.newsmonitor.infra.Processes;
+import io.newsmonitor.infra.local.LocalPlatform;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * ingest-service as a process on one core of its own, on the real Kafka broker and PostgreSQL, measured two ways:
+ *
+ * <ol>
+ *   <li><b>push</b>: N generated articles (the seeds as templates) through {@code POST /api/articles/batch}, as fast as
+ *       the service takes them — normalised, language-detected, identified, de-duplicated in PostgreSQL and published;</li>
+ *   <li><b>feeds</b>: S feed sources, each serving its own items as HTML, polled on their schedule — fetched, parsed,
+ *       cleaned, published — then polled again (304); the heap after a full GC before and after gives the memory that
+ *       S sources cost.</li>
+ * </ol>
+ *
+ * <p>Run with {@code ./run-benchmark ingest [--articles=N] [--sources=S] [--items-per-feed=K] [--poll-interval=seconds]}.
+ */
+public final class IngestBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BATCH = 500;
+  private static final int PUSH_CLIENTS = 4;
+  /** The last line of a class histogram: {@code Total <instances> <bytes>}. */
+  private static final Pattern LIVE_BYTES = Pattern.compile("Total\\s+\\d+\\s+(\\d+)");
+  private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+
+  private final Map<String, String> options;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Map<String, String> report = new LinkedHashMap<>();
+
+  private IngestBenchmark(Map<String, String> options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+      options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+    }
+    new IngestBenchmark(options).run();
+    // The platform's processes are gone; non-daemon client threads must not keep the JVM.
+    System.exit(0);
+  }
+
+  private int option(String name, int defaultValue) {
+    return Integer.parseInt(options.getOrDefault(name, Integer.toString(defaultValue)));
+  }
+
+  private void run() throws Exception {
+    int articles = option("articles", 20_000);
+    int warmup = option("warmup", 3_000);
+    int sources = option("sources", 10_000);
+    int itemsPerFeed = option("items-per-feed", 5);
+    int pollIntervalSeconds = option("poll-interval", 60);
+    Path repoRoot = Path.of(System.getProperty("news.repo.root", ".")).toAbsolutePath().normalize();
+    SeedTemplates templates = SeedTemplates.load(repoRoot.resolve("samples/seeds"));
+
+    List<String> pin = pinToOneCore();
+    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java " + Runtime.version());
+    report.put("ingest-service", (pin.isEmpty() ? "not pinned (taskset missing or one core)" : "pinned to core 1 with taskset") + ", -XX:ActiveProcessorCount=1, -Xmx512m");
+
+    try (FeedFarm farm = new FeedFarm(templates, sources, itemsPerFeed);
+         LocalPlatform platform = LocalPlatform.builder()
+             .repoRoot(repoRoot)
+             .services(LocalPlatform.INGEST)
+             .launchPrefix(pin.toArray(String[]::new))
+             .jvmOptions("-Xmx512m", "-XX:ActiveProcessorCount=1")
+             .env("INGEST_FETCH_ALLOW_LOOPBACK", "true")
+             .build()
+             .start();
+         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
+      String ingest = platform.ingestUrl();
+      long pid = platform.pid(LocalPlatform.INGEST);
+
+      System.out.printf("Warm-up: %,d articles…%n", warmup);
+      push(ingest, templates, 0, warmup);
+
+      System.out.printf("Push: %,d articles in batches of %d from %d clients…%n", articles, BATCH, PUSH_CLIENTS);
+      Instant start = Instant.now();
+      int published = push(ingest, templates, warmup, articles);
+      Duration pushTime = Duration.between(start, Instant.now());
+      long onTopic = topicSize(admin);
+      check(published == articles && onTopic == warmup + articles,
+          "push: " + published + " of " + articles + " published, " + onTopic + " records on the topic (expected " + (warmup + articles) + ")");
+      report.put("push: articles published", String.format("%,d in %.1f s", articles, seconds(pushTime)));
+      report.put("push: articles/s on one core", String.format("%,.0f", articles / seconds(pushTime)));
+
+      Memory before = memory(pid);
+      report.put("memory before sources (live heap / RSS)", before.toString());
+
+      System.out.printf("Feeds: creating %,d sources polled every %d s…%n", sources, pollIntervalSeconds);
+      Instant created = Instant.now();
+      createSources(ingest, farm, sources, pollIntervalSeconds);
+      report.put("feeds: sources created through the API", String.format("%,d in %.1f s", sources, seconds(Duration.between(created, Instant.now()))));
+
+      long expected = onTopic + (long) sources * itemsPerFeed;
+      awaitUntil(Duration.ofMinutes(15), () -> farm.feedsFetched() == sources && topicSize(admin) >= expected,
+          () -> "feeds fetched " + farm.feedsFetched() + "/" + sources + ", records " + topicSize(admin) + "/" + expected);
+      Instant firstRoundDone = Instant.now();
+      long firstFetch = IntStream.range(0, sources).mapToLong(farm::firstFetchMillis).min().orElseThrow();
+      double firstRound = (firstRoundDone.toEpochMilli() - firstFetch) / 1000.0;
+      report.put("feeds: first round (every feed fetched, every item published)", String.format("%.1f s for %,d items: %,.0f articles/s", firstRound,
+          (long) sources * itemsPerFeed, sources * itemsPerFeed / firstRound));
+
+      System.out.println("Feeds: one more interval of polls (304 Not Modified)…");
+      long notModifiedBefore = farm.notModified();
+      awaitUntil(Duration.ofSeconds(pollIntervalSeconds * 3L), () -> farm.notModified() - notModifiedBefore >= sources,
+          () -> "second round: " + (farm.notModified() - notModifiedBefore) + " of " + sources + " feeds answered 304");
+      check(topicSize(admin) == expected, "re-polls published again: " + topicSize(admin) + " records, expected " + expected);
+      report.put("feeds: second round", String.format("%,d polls answered 304, nothing republished", farm.notModified() - notModifiedBefore));
+      report.put("feeds: requests per second (mean / max over the run)", rate(farm.requestsPerSecond()));
+
+      Memory after = memory(pid);
+      report.put("memory with " + String.format("%,d", sources) + " sources (live heap / RSS)", after.toString());
+      report.put("memory per 10,000 sources (live heap)", String.format("%+.1f MB",
+          (after.heapKb() - before.heapKb()) / 1024.0 * 10_000 / sources));
+    }
+    System.out.println();
+    System.out.println("| ingest-service | |");
+    System.out.println("|---|---|");
+    report.forEach((name, value) -> System.out.println("| " + name + " | " + value + " |"));
+  }
+
+  /** {@code taskset -c 1} where it exists and there are two cores or more, so the service has one core and the rest the others. */
+  private static List<String> pinToOneCore() {
+    if (Runtime.getRuntime().availableProcessors() < 2) {
+      return List.of();
+    }
+    try {
+      Process probe = new ProcessBuilder("taskset", "-c", "1", "true").redirectErrorStream(true).start();
+      return probe.waitFor() == 0 ? List.of("taskset", "-c", "1") : List.of();
+    } catch (IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+  }
+
+  /** Pushes articles {@code from … from+count-1}; returns how many were published. */
+  private int push(String ingest, SeedTemplates templates, int from, int count) throws Exception {
+    AtomicInteger next = new AtomicInteger(from);
+    int end = from + count;
+    LongAdder published = new LongAdder();
+    ExecutorService clients = Executors.newFixedThreadPool(PUSH_CLIENTS);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int client = 0; client < PUSH_CLIENTS; client++) {
+        running.add(clients.submit(() -> {
+          for (int first = next.getAndAdd(BATCH); first < end; first = next.getAndAdd(BATCH)) {
+            StringBuilder ndjson = new StringBuilder();
+            for (int n = first; n < Math.min(first + BATCH, end); n++) {
+              ndjson.append(JSON.writeValueAsString(Map.of("url", "https://wire.example.org/push/" + n, "source", "Benchmark Wire",
+                  "title", templates.title(n), "body", templates.body(n), "published", "2024-04-08T12:00:00Z"))).append('\n');
+            }
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/batch"))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson.toString()))
+                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+            check(response.statusCode() == 200, "batch answered " + response.statusCode() + ": " + response.body());
+            published.add(JSON.readTree(response.body()).get("published").asInt());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> client : running) {
+        client.get();
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    return published.intValue();
+  }
+
+  private void createSources(String ingest, FeedFarm farm, int sources, int pollIntervalSeconds) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
+      List<Future<?>> running = new ArrayList<>();
+      for (int client = 0; client < 4; client++) {
+        running.add(clients.submit(() -> {
+          for (int feed = next.getAndIncrement(); feed < sources; feed = next.getAndIncrement()) {
+            String body = JSON.writeValueAsString(Map.of("id", "bench-" + feed, "type", "feed", "name", "Benchmark feed " + feed,
+                "url", farm.feedUrl(feed), "pollIntervalSeconds", pollIntervalSeconds));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/sources"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+            check(response.statusCode() == 201, "creating source " + feed + " answered " + response.statusCode() + ": " + response.body());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> client : running) {
+        client.get();
+      }
+    }
+  }
+
+  private static long topicSize(Admin admin) {
+    try {
+      var partitions = admin.describeTopics(List.of(Topics.ARTICLES_INGESTED)).allTopicNames().get().get(Topics.ARTICLES_INGESTED).partitions();
+      Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+      partitions.forEach(partition -> latest.put(new TopicPartition(Topics.ARTICLES_INGESTED, partition.partition()), OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the size of " + Topics.ARTICLES_INGESTED, e);
+    }
+  }
+
+  record Memory(long heapKb, long rssKb) {
+    @Override
+    public String toString() {
+      return String.format("%.1f MB / %.1f MB", heapKb / 1024.0, rssKb / 1024.0);
+    }
+  }
+
+  /** Live objects on the heap (a class histogram runs a full GC first), and the resident set of the process. */
+  private static Memory memory(long pid) throws Exception {
+    Path jcmd = Path.of(Processes.javaExecutable()).resolveSibling("jcmd");
+    String histogram = run(jcmd.toString(), Long.toString(pid), "GC.class_histogram");
+    Matcher live = LIVE_BYTES.matcher(histogram);
+    check(live.find(), "unexpected GC.class_histogram output: " + histogram.substring(Math.max(0, histogram.length() - 500)));
+    Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + pid + "/status")));
+    return new Memory(Long.parseLong(live.group(1)) / 1024, rss.find() ? Long.parseLong(rss.group(1)) : -1);
+  }
+
+  private static String run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    check(process.waitFor() == 0, String.join(" ", command) + " failed: " + output);
+    return output;
+  }
+
+  private static String rate(Map<Long, LongAdder> perSecond) {
+    long[] counts = perSecond.values().stream().mapToLong(LongAdder::sum).toArray();
+    return String.format("%.0f / %d", Arrays.stream(counts).average().orElse(0), Arrays.stream(counts).max().orElse(0));
+  }
+
+  private static void awaitUntil(Duration timeout, BooleanSupplier done, java.util.function.Supplier<String> progress) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    Instant nextReport = Instant.now().plusSeconds(10);
+    while (!done.getAsBoolean()) {
+      check(Instant.now().isBefore(deadline), "gave up after " + timeout.toSeconds() + " s: " + progress.get());
+      if (Instant.now().isAfter(nextReport)) {
+        System.out.println("  " + progress.get());
+        nextReport = Instant.now().plusSeconds(10);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static double seconds(Duration duration) {
+    return duration.toMillis() / 1000.0;
+  }
+
+  private static void check(boolean condition, String failure) {
+    if (!condition) {
+      throw new IllegalStateException(failure);
+    }
+  }
+}
