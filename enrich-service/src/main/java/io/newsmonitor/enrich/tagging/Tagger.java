@@ -101,6 +101,7 @@ public final class Tagger {
 
     private final KnowledgeBase knowledgeBase;
     private final List<KbEntry> entries;
+    private final Map<String, Integer> entryIndex;
     /** Folded wording → what it can be: aliases of entries, or condition terms. */
     private final PayloadTrie<List<Wording>> trie;
     /** Per entry index: its compiled condition. */
@@ -115,6 +116,7 @@ public final class Tagger {
       for (int i = 0; i < entries.size(); i++) {
         entryIndex.put(entries.get(i).id(), i);
       }
+      this.entryIndex = Map.copyOf(entryIndex);
       // Keys of occurrences: 0..n-1 are entries, n.. are the plain words and phrases of conditions.
       Map<String, Integer> termKeys = new HashMap<>();
       Map<String, List<Wording>> byKeyword = new HashMap<>();
@@ -298,12 +300,9 @@ public final class Tagger {
     private List<Tag> mostSpecific(List<Tag> topics) {
       Set<String> ancestorsOfTagged = new HashSet<>();
       for (Tag topic : topics) {
-        automaton.knowledgeBase.byId(topic.id()).ifPresent(entry -> {
-          int index = automaton.entries.indexOf(entry);
-          for (int ancestor : automaton.ancestors[index]) {
-            ancestorsOfTagged.add(automaton.entries.get(ancestor).id());
-          }
-        });
+        for (int ancestor : automaton.ancestors[automaton.entryIndex.get(topic.id())]) {
+          ancestorsOfTagged.add(automaton.entries.get(ancestor).id());
+        }
       }
       return topics.stream().filter(topic -> !ancestorsOfTagged.contains(topic.id())).toList();
     }

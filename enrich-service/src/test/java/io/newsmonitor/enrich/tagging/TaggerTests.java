@@ -254,7 +254,7 @@ class TaggerTests {
     Tagging tagging = TAGGER.tag("Le Japon et l'AUKUS", "Les États-Unis, le Royaume-Uni et l'Australie veulent associer le Japon au "
         + "deuxième pilier de l'AUKUS, consacré aux technologies de défense : intelligence artificielle, quantique et armes hypersoniques. "
         + "Pékin dénonce ; l'OTAN observe. Les Japonais et les Américaines s'interrogent.", "fr");
-    assertThat(ids(tagging.actors())).contains("country:jp", "country:us", "country:gb", "country:au", "alliance:aukus", "alliance:nato");
+    assertThat(ids(tagging.actors())).contains("country:jp", "country:us", "country:gb", "country:au", "country:cn", "alliance:aukus", "alliance:nato");
     assertThat(ids(tagging.topics())).contains("topic:aukus-pillar-2", "topic:artificial-intelligence", "topic:hypersonic-weapons");
     assertThat(tagging.languageCoverage()).isEqualTo(LanguageCoverage.COVERED);
   }
