@@ -50,6 +50,6 @@ public record KbEntry(String id, String type, String name, List<Alias> aliases, 
 
   /** True when some wording of this entry only counts under a condition (its own or the entry's). */
   boolean isConditional(Alias alias) {
-    return !condition.isNone() || !alias.condition().isNone();
+    return !condition.isNone() || alias.isGuarded();
   }
 }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * {@code ["en", "fr"]}), and {@code entries}. Each entry has {@code id}, {@code type} and {@code name}, and optionally:
  * <ul>
  *   <li>{@code aliases}: a string matches in any case; an object {@code {"text": "US", "caseSensitive": true, "requires": …,
- *       "excludes": …}} only in that case and under its own condition;</li>
+ *       "excludes": …, "alsoFirstName": …, "alsoSurname": …}} only in that case, under its own condition, and not where it
+ *       is a person's name ({@link Alias});</li>
  *   <li>{@code links}: ids of related entries; {@code parent}: the broader entry of a topic;</li>
  *   <li>{@code requires} and {@code excludes}: the entry's {@link Condition}, lists of groups; a group is a list of terms or
  *       {@code {"anyOf": [terms], "window": 200}} ({@link TermGroup}). A term is an entry id or a word or phrase.</li>
@@ -43,7 +44,7 @@ public final class KnowledgeBase {
 
   private static final Set<String> ROOT_FIELDS = Set.of("version", "description", "languages", "entries");
   private static final Set<String> ENTRY_FIELDS = Set.of("id", "type", "name", "aliases", "links", "parent", "requires", "excludes");
-  private static final Set<String> ALIAS_FIELDS = Set.of("text", "caseSensitive", "requires", "excludes");
+  private static final Set<String> ALIAS_FIELDS = Set.of("text", "caseSensitive", "requires", "excludes", "alsoFirstName", "alsoSurname");
   private static final Set<String> GROUP_FIELDS = Set.of("anyOf", "window");
 
   private final String version;
@@ -223,11 +224,9 @@ public final class KnowledgeBase {
       } else if (a.isObject() && a.hasNonNull("text")) {
         String aliasWhere = where + ", alias '" + a.get("text").asText() + "'";
         checkFields(a, ALIAS_FIELDS, aliasWhere);
-        JsonNode caseSensitive = a.path("caseSensitive");
-        if (!caseSensitive.isMissingNode() && !caseSensitive.isBoolean()) {
-          throw new InvalidKnowledgeBaseException(aliasWhere + ": caseSensitive must be true or false");
-        }
-        explicit.add(alias(a.get("text").asText(), caseSensitive.asBoolean(false), condition(a, aliasWhere), where));
+        Alias alias = alias(a.get("text").asText(), flag(a, "caseSensitive", aliasWhere), condition(a, aliasWhere), where);
+        explicit.add(new Alias(alias.text(), alias.caseSensitive(), alias.condition(), flag(a, "alsoFirstName", aliasWhere),
+            flag(a, "alsoSurname", aliasWhere)));
       } else {
         throw new InvalidKnowledgeBaseException(where + ": an alias is a string or {\"text\": ..., \"caseSensitive\": ..., "
             + "\"requires\": ..., \"excludes\": ...}, found " + a);
@@ -239,7 +238,8 @@ public final class KnowledgeBase {
         .filter(a -> TextNormalizer.fold(TextNormalizer.normalizeTerm(a.text())).equals(foldedName))
         .findFirst().orElse(alias(name, false, Condition.NONE, where));
     LinkedHashSet<Alias> aliases = new LinkedHashSet<>();
-    aliases.add(nameAlias.text().equals(name) ? nameAlias : new Alias(name, nameAlias.caseSensitive(), nameAlias.condition()));
+    aliases.add(nameAlias.text().equals(name) ? nameAlias
+        : new Alias(name, nameAlias.caseSensitive(), nameAlias.condition(), nameAlias.alsoFirstName(), nameAlias.alsoSurname()));
     aliases.addAll(explicit);
 
     List<String> links = new ArrayList<>();
@@ -251,6 +251,14 @@ public final class KnowledgeBase {
       throw new InvalidKnowledgeBaseException(where + ": parent must be the id of another entry");
     }
     return new KbEntry(id, type, name, List.copyOf(aliases), links, parent == null ? null : parent.asText(), condition(node, where));
+  }
+
+  private static boolean flag(JsonNode node, String field, String where) {
+    JsonNode value = node.path(field);
+    if (!value.isMissingNode() && !value.isBoolean()) {
+      throw new InvalidKnowledgeBaseException(where + ": " + field + " must be true or false");
+    }
+    return value.asBoolean(false);
   }
 
   private static Condition condition(JsonNode node, String where) {

@@ -147,7 +147,7 @@ class KnowledgeBaseTests {
           {"id": "country:jo", "type": "country", "name": "Jordan", "aliases": [
              {"text": "Jordan", "requires": [["Amman", "country:il"]], "excludes": [{"anyOf": ["Michael Jordan"], "window": 0}]},
              "Jordanian"]},
-          {"id": "country:il", "type": "country", "name": "Israel"},
+          {"id": "country:il", "type": "country", "name": "Israel", "aliases": [{"text": "Israel", "alsoFirstName": true}]},
           {"id": "topic:x", "type": "topic", "name": "X", "parent": "country:jo", "requires": [["a"], {"anyOf": ["b"], "window": 20}]}
         ]}
         """);
@@ -156,6 +156,7 @@ class KnowledgeBaseTests {
     Alias jordan = loaded.byId("country:jo").orElseThrow().aliases().getFirst();
     assertThat(jordan).isEqualTo(new Alias("Jordan", false, new Condition(
         List.of(TermGroup.anywhere(List.of("Amman", "country:il"))), List.of(new TermGroup(List.of("Michael Jordan"), 0)))));
+    assertThat(loaded.byId("country:il").orElseThrow().aliases().getFirst().alsoFirstName()).isTrue();
     KbEntry x = loaded.byId("topic:x").orElseThrow();
     assertThat(x.parentId()).contains("country:jo");
     assertThat(x.condition().requires()).containsExactly(TermGroup.anywhere(List.of("a")), new TermGroup(List.of("b"), 20));

@@ -32,11 +32,14 @@ import org.ahocorasick.trie.PayloadTrie;
  * original title and body (UTF-16).
  *
  * <p>A wording is a mention of its entry only when the {@link Condition conditions} of the alias and of the entry hold around
- * it ({@code Pillar Two} needs AUKUS and defence nearby and no OECD; {@code Georgia} needs the Caucasus and no Atlanta). Where
+ * it (title and body are read as one text, title first, so a window around a headline mention reaches into the lead) ({@code Pillar Two} needs AUKUS and defence nearby and no OECD; {@code Georgia} needs the Caucasus and no Atlanta). Where
  * mentions overlap, the leftmost then longest one wins ({@code People's Republic of China} over {@code Republic of China}),
  * two entries with the very same span both keep it; actors and topics are resolved separately, so {@code the second pillar of
  * AUKUS} is both the topic and a mention of AUKUS. Only the most specific topic is tagged: a topic whose descendant is tagged
- * is dropped. A person does not tag their country by themselves.
+ * is dropped. A person does not tag their country by themselves. In a field written mostly in capitals, short all-capital
+ * case-sensitive wordings ({@code US}) are ignored, the case telling nothing there ("THIS TITLE IS FOR ALL OF US"). A wording
+ * that is also a first name or a surname ({@code Chad}, {@code Washington}) names nobody in an article whose body uses it as
+ * a person's name ({@link PersonNames}).
  *
  * <p>Thread-safe. The knowledge base can be {@linkplain #replaceKnowledgeBase replaced} while the tagger is in use: the new
  * automaton is built aside and swapped in at once, and each call to {@link #tag} uses one knowledge base throughout, whose
@@ -108,6 +111,8 @@ public final class Tagger {
     private final CompiledCondition[] entryConditions;
     /** Per entry index: the indexes of its ancestors in the topic hierarchy. */
     private final int[][] ancestors;
+    /** Per entry index: the indexes of the entries it links to. */
+    private final Set<Integer>[] links;
 
     Automaton(KnowledgeBase knowledgeBase) {
       this.knowledgeBase = knowledgeBase;
@@ -128,25 +133,30 @@ public final class Tagger {
         String folded = TextNormalizer.fold(normalized);
         return termKeys.computeIfAbsent(folded, f -> {
           int key = entries.size() + termKeys.size();
-          add(byKeyword, folded, new Wording(normalized, false, -1, key, CompiledCondition.NONE));
+          add(byKeyword, folded, new Wording(normalized, false, -1, key, CompiledCondition.NONE, false, false));
           return key;
         });
       };
       this.entryConditions = new CompiledCondition[entries.size()];
       this.ancestors = new int[entries.size()][];
+      @SuppressWarnings("unchecked")
+      Set<Integer>[] linkIndexes = new Set[entries.size()];
+      this.links = linkIndexes;
       for (int i = 0; i < entries.size(); i++) {
         KbEntry entry = entries.get(i);
         entryConditions[i] = CompiledCondition.of(entry.condition(), keys);
         for (Alias alias : entry.aliases()) {
           String normalized = TextNormalizer.normalizeTerm(alias.text());
           add(byKeyword, TextNormalizer.fold(normalized),
-              new Wording(normalized, alias.caseSensitive(), i, i, CompiledCondition.of(alias.condition(), keys)));
+              new Wording(normalized, alias.caseSensitive(), i, i, CompiledCondition.of(alias.condition(), keys), alias.alsoFirstName(),
+                  alias.alsoSurname()));
         }
         List<Integer> chain = new ArrayList<>();
         for (String parent = entry.parent(); parent != null; parent = entries.get(entryIndex.get(parent)).parent()) {
           chain.add(entryIndex.get(parent));
         }
         ancestors[i] = chain.stream().mapToInt(Integer::intValue).toArray();
+        links[i] = Set.copyOf(entry.links().stream().map(entryIndex::get).toList());
       }
       PayloadTrie.PayloadTrieBuilder<List<Wording>> builder = PayloadTrie.builder();
       byKeyword.forEach((keyword, wordings) -> builder.addKeyword(keyword, List.copyOf(wordings)));
@@ -178,11 +188,13 @@ public final class Tagger {
     /** Every occurrence by key (entry index or condition term), whatever its conditions: the context conditions look at. */
     private final Map<Integer, List<Hit>> occurrences = new HashMap<>();
     private final Map<CompiledGroup, Boolean> wholeArticleGroups = new IdentityHashMap<>();
+    /** Wordings that this article uses as a person's name ("Chad Whitaker"): none of their matches names the entry. */
+    private final Set<Wording> personWordings = new HashSet<>();
 
     Call(Automaton automaton, String title, String body) {
       this.automaton = automaton;
-      this.title = new Field(TextField.TITLE, title == null ? "" : title);
-      this.body = new Field(TextField.BODY, body == null ? "" : body);
+      this.title = new Field(TextField.TITLE, title == null ? "" : title, 0);
+      this.body = new Field(TextField.BODY, body == null ? "" : body, this.title.normalized().length() + 1);
     }
 
     Tagging run(String language) {
@@ -192,7 +204,7 @@ public final class Tagger {
       List<Hit> actorHits = new ArrayList<>();
       List<Hit> topicHits = new ArrayList<>();
       for (Hit hit : candidates) {
-        if (holds(hit.wording().condition(), hit) && holds(automaton.entryConditions[hit.wording().entry()], hit)) {
+        if (!personWordings.contains(hit.wording()) && holds(hit.wording().condition(), hit) && holds(automaton.entryConditions[hit.wording().entry()], hit)) {
           (entry(hit).isTopic() ? topicHits : actorHits).add(hit);
         }
       }
@@ -214,8 +226,13 @@ public final class Tagger {
           continue;
         }
         for (Wording wording : emit.getPayload()) {
-          if (wording.caseSensitive() && !text.text().regionMatches(start, wording.text(), 0, wording.text().length())) {
+          if (wording.caseSensitive() && !text.text().regionMatches(start, wording.text(), 0, wording.text().length())
+              || field.shouting() && wording.isShortCapitals()) {
             continue;
+          }
+          if (field.name() == TextField.BODY && (wording.alsoFirstName() && PersonNames.followedByName(text.text(), end)
+              || wording.alsoSurname() && PersonNames.precededByName(text.text(), start))) {
+            personWordings.add(wording);
           }
           Hit hit = new Hit(field, start, end, wording);
           occurrences.computeIfAbsent(wording.key(), k -> new ArrayList<>()).add(hit);
@@ -253,8 +270,8 @@ public final class Tagger {
       }
       for (int key : group.keys()) {
         for (Hit occurrence : occurrences.getOrDefault(key, List.of())) {
-          if (occurrence.field() == mention.field() && occurrence.start() <= mention.end() + group.window()
-              && occurrence.end() >= mention.start() - group.window()) {
+          if (occurrence.articleStart() <= mention.articleEnd() + group.window()
+              && occurrence.articleEnd() >= mention.articleStart() - group.window()) {
             return true;
           }
         }
@@ -262,8 +279,11 @@ public final class Tagger {
       return false;
     }
 
-    /** Keeps, field by field, the leftmost and then longest of overlapping mentions; mentions of the very same span all stay. */
-    private static List<Hit> leftmostLongest(List<Hit> hits) {
+    /**
+     * Keeps, field by field, the leftmost and then longest of overlapping mentions; mentions of the very same span all stay,
+     * and so does a mention inside a kept one whose entry links to it ({@code Japan} in {@code Japan Self-Defense Forces}).
+     */
+    private List<Hit> leftmostLongest(List<Hit> hits) {
       List<Hit> sorted = new ArrayList<>(hits);
       sorted.sort(Comparator.comparing((Hit h) -> h.field().name())
           .thenComparingInt(Hit::start)
@@ -273,7 +293,9 @@ public final class Tagger {
       for (Hit hit : sorted) {
         boolean sameSpan = last != null && last.field() == hit.field() && last.start() == hit.start() && last.end() == hit.end();
         boolean free = last == null || last.field() != hit.field() || hit.start() >= last.end();
-        if (free || sameSpan && hit.wording().entry() != last.wording().entry()) {
+        boolean linkedInside = last != null && !free && hit.end() <= last.end()
+            && automaton.links[last.wording().entry()].contains(hit.wording().entry());
+        if (free || sameSpan && hit.wording().entry() != last.wording().entry() || linkedInside) {
           kept.add(hit);
           last = free ? hit : last;
         }
@@ -364,19 +386,52 @@ public final class Tagger {
    * @param key the occurrence key it counts for: the entry's index, or the condition term's key
    * @param condition the alias's own condition ({@link CompiledCondition#NONE} for condition terms)
    */
-  record Wording(String text, boolean caseSensitive, int entry, int key, CompiledCondition condition) {
+  record Wording(String text, boolean caseSensitive, int entry, int key, CompiledCondition condition, boolean alsoFirstName,
+                 boolean alsoSurname) {
+
+    /** A short all-capitals wording whose case is what tells it ({@code US}, {@code UN}): meaningless in shouted text. */
+    boolean isShortCapitals() {
+      return caseSensitive && text.length() <= 4 && text.equals(text.toUpperCase(Locale.ROOT));
+    }
   }
 
-  /** A title or body, with its normalised form. */
-  record Field(TextField name, String original, TextNormalizer.Normalized normalized) {
+  /**
+   * A title or body, with its normalised form.
+   *
+   * @param offset where the field starts when title and body are read as one text, title first: a window around a title
+   *     mention reaches into the lead
+   * @param shouting mostly capital letters, as some headlines are: case tells nothing there
+   */
+  record Field(TextField name, String original, TextNormalizer.Normalized normalized, int offset, boolean shouting) {
 
-    Field(TextField name, String original) {
-      this(name, original, TextNormalizer.normalize(original));
+    Field(TextField name, String original, int offset) {
+      this(name, original, TextNormalizer.normalize(original), offset, isShouting(original));
+    }
+
+    private static boolean isShouting(String text) {
+      int letters = 0;
+      int capitals = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Character.isLetter(c)) {
+          letters++;
+          capitals += Character.isUpperCase(c) ? 1 : 0;
+        }
+      }
+      return letters >= 8 && capitals * 10 >= letters * 7;
     }
   }
 
   /** A match; {@code [start, end)} are offsets into the normalised text of {@code field}. */
   record Hit(Field field, int start, int end, Wording wording) {
+
+    int articleStart() {
+      return field.offset() + start;
+    }
+
+    int articleEnd() {
+      return field.offset() + end;
+    }
 
     Mention mention() {
       int originalStart = field.normalized().originalStart(start);

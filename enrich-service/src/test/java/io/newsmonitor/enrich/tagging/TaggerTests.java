@@ -250,6 +250,48 @@ class TaggerTests {
   }
 
   @Test
+  void aCountryThatIsAlsoAPersonsNameIsNotTaggedWhereThePersonIs() {
+    Tagging journalists = TAGGER.tag("Our analysts", "Our correspondents Chad Whitaker and Jordan Reyes covered the UN debate on Sudan "
+        + "and Israel. Chad expects little; Jordan thinks the real business happens elsewhere.");
+    assertThat(ids(journalists.actors())).contains("organisation:un", "country:sd").doesNotContain("country:td", "country:jo");
+    Tagging debt = TAGGER.tag("Debt relief", "The IMF said Chad and Ethiopia could unlock new loans; Chad President Mahamat Déby welcomed it.");
+    assertThat(ids(debt.actors())).contains("country:td", "country:et", "organisation:imf");
+    Tagging actor = TAGGER.tag("Courtside", "Denzel Washington watched the Lakers win. Washington later told reporters it was the best game.");
+    assertThat(ids(actor.actors())).doesNotContain("country:us");
+    Tagging capital = TAGGER.tag("Talks", "In Washington, officials said talks with Beijing would resume.");
+    assertThat(ids(capital.actors())).contains("country:us", "country:cn");
+  }
+
+  @Test
+  void shortCapitalsMeanNothingInAShoutedHeadline() {
+    assertThat(ids(TAGGER.tag("'THIS TITLE IS FOR ALL OF US': BOXER TAKES BELT", "He won the belt.").actors())).doesNotContain("country:us");
+    assertThat(ids(TAGGER.tag("JAPAN AND US SIGN DEFENCE PACT", "Japan and the United States signed.").actors())).contains("country:jp", "country:us");
+  }
+
+  @Test
+  void aWindowAroundAHeadlineMentionReachesIntoTheLead() {
+    // Without the lead, the headline alone would be AUKUS's Pillar Two: a defence word and a partner, no tax.
+    Tagging tagging = TAGGER.tag("Australia's budget banks on Pillar Two as defence costs climb", "The OECD global minimum tax will raise "
+        + "revenue for the AUKUS submarine programme.");
+    assertThat(ids(tagging.topics())).contains("topic:global-minimum-tax").doesNotContain("topic:aukus-pillar-2", "topic:bank-capital-rules");
+  }
+
+  @Test
+  void aMentionInsideALongerOneCountsWhenTheLongerOneLinksToIt() {
+    Tagging tagging = TAGGER.tag("Drills", "The Japan Self-Defense Forces trained with Filipino troops.");
+    assertThat(ids(tagging.actors())).contains("organisation:jsdf", "country:jp", "country:ph");
+    // Not without the link: Republic of China inside People's Republic of China is not Taiwan.
+    assertThat(ids(TAGGER.tag("PRC", "The People's Republic of China said so.").actors())).containsExactly("country:cn");
+  }
+
+  @Test
+  void seasAndMeetingsAreNotCountries() {
+    assertThat(ids(TAGGER.tag("Patrols", "Ships patrolled the South China Sea.").actors())).doesNotContain("country:cn");
+    assertThat(ids(TAGGER.tag("Agenda", "Lors de la réunion, les ministres ont parlé.").actors())).doesNotContain("country:re");
+    assertThat(ids(TAGGER.tag("Cyclone", "La Réunion attend le cyclone.").actors())).contains("country:re");
+  }
+
+  @Test
   void frenchArticlesAreTagged() {
     Tagging tagging = TAGGER.tag("Le Japon et l'AUKUS", "Les États-Unis, le Royaume-Uni et l'Australie veulent associer le Japon au "
         + "deuxième pilier de l'AUKUS, consacré aux technologies de défense : intelligence artificielle, quantique et armes hypersoniques. "
