@@ -69,7 +69,7 @@ class TagResourceTests {
     String version = KnowledgeBase.loadDefault().version();
     given().contentType(ContentType.JSON).body(Map.of(
             "title", "Japan to join AUKUS Pillar\u00a0Ⅱ projects",
-            "text", "Tokyo and the AUKUS partners agreed to work on Pillar II defence capabilities, not the OECD tax.",
+            "text", "Tokyo and the AUKUS partners agreed to work on Pillar II defence capabilities, not on the submarines.",
             "language", "en"))
         .when().post("/api/tag")
         .then().statusCode(200).contentType(ContentType.JSON)
