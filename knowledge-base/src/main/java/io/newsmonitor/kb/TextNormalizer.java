@@ -20,58 +20,81 @@ public final class TextNormalizer {
 
   /** Normalises {@code original}, keeping the way back to its offsets. */
   public static Normalized normalize(String original) {
-    int length = original.length();
-    StringBuilder text = new StringBuilder(length);
-    int[] starts = new int[length + 8];
-    int[] ends = new int[length + 8];
-    int count = 0;
-    int spaceStart = -1;
-    int spaceEnd = -1;
-    for (int i = 0; i < length; ) {
-      int cp = original.codePointAt(i);
-      int end = i + Character.charCount(cp);
-      if (isInvisible(cp)) {
-        i = end;
-        continue;
-      }
-      if (isSpace(cp)) {
-        if (spaceStart < 0) {
-          spaceStart = i;
+    return new Builder(original).build();
+  }
+
+  /** Builds a {@link Normalized} into plain arrays: this runs on every character of every article. */
+  private static final class Builder {
+
+    private final String original;
+    private char[] text;
+    private char[] folded;
+    private int[] starts;
+    private int[] ends;
+    private int count;
+
+    Builder(String original) {
+      this.original = original;
+      int capacity = original.length() + 8;
+      this.text = new char[capacity];
+      this.folded = new char[capacity];
+      this.starts = new int[capacity];
+      this.ends = new int[capacity];
+    }
+
+    Normalized build() {
+      int length = original.length();
+      int spaceStart = -1;
+      int spaceEnd = -1;
+      for (int i = 0; i < length; ) {
+        char c = original.charAt(i);
+        int cp = Character.isHighSurrogate(c) ? original.codePointAt(i) : c;
+        int end = i + Character.charCount(cp);
+        if (isSpace(cp)) {
+          if (spaceStart < 0) {
+            spaceStart = i;
+          }
+          spaceEnd = end;
+        } else if (!isInvisible(cp)) {
+          if (spaceStart >= 0) {
+            append(' ', ' ', spaceStart, spaceEnd);
+            spaceStart = -1;
+          }
+          if (cp < 0x80) {
+            // Most of the text: kept as is, without the lookup and the string that other characters need.
+            append(c, c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c, i, end);
+          } else {
+            String mapped = map(cp);
+            String foldedMapped = fold(mapped);
+            for (int k = 0; k < mapped.length(); k++) {
+              append(mapped.charAt(k), foldedMapped.charAt(k), i, end);
+            }
+          }
         }
-        spaceEnd = end;
         i = end;
-        continue;
       }
       if (spaceStart >= 0) {
-        starts = grow(starts, count + 1);
-        ends = grow(ends, count + 1);
-        text.append(' ');
-        starts[count] = spaceStart;
-        ends[count] = spaceEnd;
-        count++;
-        spaceStart = -1;
+        append(' ', ' ', spaceStart, spaceEnd);
       }
-      String mapped = map(cp);
-      starts = grow(starts, count + mapped.length());
-      ends = grow(ends, count + mapped.length());
-      for (int k = 0; k < mapped.length(); k++) {
-        text.append(mapped.charAt(k));
-        starts[count] = i;
-        ends[count] = end;
-        count++;
-      }
-      i = end;
+      String normalized = new String(text, 0, count);
+      return new Normalized(original, normalized, new String(folded, 0, count), Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
     }
-    if (spaceStart >= 0) {
-      starts = grow(starts, count + 1);
-      ends = grow(ends, count + 1);
-      text.append(' ');
-      starts[count] = spaceStart;
-      ends[count] = spaceEnd;
+
+    /** Appends one normalised character and its lower case ({@link #fold} keeps lengths, so they stay aligned). */
+    private void append(char c, char lower, int originalStart, int originalEnd) {
+      if (count == text.length) {
+        int capacity = text.length * 2;
+        text = Arrays.copyOf(text, capacity);
+        folded = Arrays.copyOf(folded, capacity);
+        starts = Arrays.copyOf(starts, capacity);
+        ends = Arrays.copyOf(ends, capacity);
+      }
+      text[count] = c;
+      folded[count] = lower;
+      starts[count] = originalStart;
+      ends[count] = originalEnd;
       count++;
     }
-    String normalized = text.toString();
-    return new Normalized(original, normalized, fold(normalized), Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
   }
 
   /**
@@ -88,6 +111,19 @@ public final class TextNormalizer {
 
   /** Lower case, code point by code point, keeping the length in UTF-16 units so offsets stay valid. */
   public static String fold(String normalized) {
+    char[] ascii = normalized.toCharArray();
+    boolean onlyAscii = true;
+    for (int i = 0; i < ascii.length && onlyAscii; i++) {
+      char c = ascii[i];
+      if (c >= 'A' && c <= 'Z') {
+        ascii[i] = (char) (c + ('a' - 'A'));
+      } else if (c >= 0x80) {
+        onlyAscii = false;
+      }
+    }
+    if (onlyAscii) {
+      return new String(ascii);
+    }
     StringBuilder out = new StringBuilder(normalized.length());
     for (int i = 0; i < normalized.length(); ) {
       int cp = normalized.codePointAt(i);
@@ -123,9 +159,6 @@ public final class TextNormalizer {
   }
 
   private static String map(int cp) {
-    if (cp < 0x80) {
-      return Character.toString(cp);
-    }
     return switch (cp) {
       case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2035, 0x02BC, 0xFF07 -> "'";
       case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB, 0x2039, 0x203A, 0xFF02 -> "\"";
@@ -139,9 +172,6 @@ public final class TextNormalizer {
     };
   }
 
-  private static int[] grow(int[] array, int needed) {
-    return needed <= array.length ? array : Arrays.copyOf(array, Math.max(needed, array.length * 2));
-  }
 
   /** A normalised text and the way back to the original's UTF-16 offsets. */
   public static final class Normalized {

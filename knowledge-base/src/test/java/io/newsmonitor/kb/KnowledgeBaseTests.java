@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +41,14 @@ class KnowledgeBaseTests {
     KbEntry pillar2 = kb.byId("topic:aukus-pillar-2").orElseThrow();
     assertThat(pillar2.isTopic()).isTrue();
     assertThat(pillar2.name()).isEqualTo("AUKUS Pillar II");
-    assertThat(pillar2.contextTerms()).containsExactly("alliance:aukus");
-    assertThat(pillar2.aliases()).extracting(Alias::text).contains("Pillar II", "Pillar Two", "Pillar 2", "Pillar Ⅱ", "second pillar of AUKUS");
+    assertThat(pillar2.parentId()).contains("alliance:aukus");
+    assertThat(pillar2.condition().requires()).hasSize(2);
+    assertThat(pillar2.condition().requires().getFirst().terms()).contains("alliance:aukus", "country:au", "country:gb", "country:us");
+    assertThat(pillar2.condition().excludes()).singleElement().satisfies(g -> {
+      assertThat(g.terms()).contains("organisation:oecd", "global minimum tax", "Basel");
+      assertThat(g.window()).isEqualTo(400);
+    });
+    assertThat(pillar2.aliases()).extracting(Alias::text).contains("Pillar II", "Pillar Two", "Pillar 2", "second pillar of AUKUS", "Pilier II", "deuxième pilier");
     assertThat(kb.byId("country:jp").orElseThrow().isTopic()).isFalse();
   }
 
@@ -106,7 +115,8 @@ class KnowledgeBaseTests {
     assertThat(loaded.resolve("macron")).get().extracting(KbEntry::links).asList().containsExactly("country:fr");
     KbEntry france = loaded.byId("country:fr").orElseThrow();
     assertThat(france.aliases()).containsExactly(Alias.of("France"), Alias.of("French"), Alias.caseSensitive("FR"));
-    assertThat(france.contextTerms()).isEmpty();
+    assertThat(france.condition()).isEqualTo(Condition.NONE);
+    assertThat(france.parentId()).isEmpty();
   }
 
   @Test
@@ -125,9 +135,115 @@ class KnowledgeBaseTests {
         "unknown id country:nowhere");
     assertRejected(dir, """
         {"version": "1", "entries": [{"id": "country:ge", "type": "country", "name": "Georgia"},
-                                     {"id": "place:georgia-us", "type": "place", "name": "georgia"}]}""", "names both");
+                                     {"id": "place:georgia-us", "type": "place", "name": "georgia"}]}""", "also names country:ge");
     assertThatThrownBy(() -> KnowledgeBase.load(dir.resolve("missing.json")))
         .isInstanceOf(InvalidKnowledgeBaseException.class).hasMessageContaining("cannot read");
+  }
+
+  @Test
+  void readsConditionsOnEntriesAndAliases(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("kb.json"), """
+        {"version": "c-1", "languages": ["en", "fr"], "entries": [
+          {"id": "country:jo", "type": "country", "name": "Jordan", "aliases": [
+             {"text": "Jordan", "requires": [["Amman", "country:il"]], "excludes": [{"anyOf": ["Michael Jordan"], "window": 0}]},
+             "Jordanian"]},
+          {"id": "country:il", "type": "country", "name": "Israel", "aliases": [{"text": "Israel", "alsoFirstName": true}]},
+          {"id": "topic:x", "type": "topic", "name": "X", "parent": "country:jo", "requires": [["a"], {"anyOf": ["b"], "window": 20}]}
+        ]}
+        """);
+    KnowledgeBase loaded = KnowledgeBase.load(file);
+    assertThat(loaded.languages()).containsExactly("en", "fr");
+    Alias jordan = loaded.byId("country:jo").orElseThrow().aliases().getFirst();
+    assertThat(jordan).isEqualTo(new Alias("Jordan", false, new Condition(
+        List.of(TermGroup.anywhere(List.of("Amman", "country:il"))), List.of(new TermGroup(List.of("Michael Jordan"), 0)))));
+    assertThat(loaded.byId("country:il").orElseThrow().aliases().getFirst().alsoFirstName()).isTrue();
+    KbEntry x = loaded.byId("topic:x").orElseThrow();
+    assertThat(x.parentId()).contains("country:jo");
+    assertThat(x.condition().requires()).containsExactly(TermGroup.anywhere(List.of("a")), new TermGroup(List.of("b"), 20));
+  }
+
+  @Test
+  void rejectsBrokenConditionsNamingTheEntry(@TempDir Path dir) throws IOException {
+    assertRejected(dir, """
+        {"version": "1", "entries": [{"id": "topic:x", "type": "topic", "name": "X", "requires": [["country:zz"]]}]}""",
+        "entry topic:x: condition term country:zz is not the id of any entry");
+    assertRejected(dir, """
+        {"version": "1", "entries": [{"id": "topic:x", "type": "topic", "name": "X", "excludes": [{"anyOf": ["a"], "window": -3}]}]}""",
+        "entry topic:x, excludes group 1: window must be a whole number");
+    assertRejected(dir, """
+        {"version": "1", "entries": [{"id": "topic:x", "type": "topic", "name": "X", "requires": [[]]}]}""",
+        "entry topic:x, requires group 1: needs at least one term");
+    assertRejected(dir, """
+        {"version": "1", "entries": [{"id": "topic:x", "type": "topic", "name": "X", "requires": "a"}]}""",
+        "entry topic:x: requires must be an array");
+    assertRejected(dir, """
+        {"version": "1", "entries": [{"id": "topic:x", "type": "topic", "name": "X", "require": [["a"]]}]}""",
+        "entry topic:x: unknown field require");
+    assertRejected(dir, """
+        {"version": "1", "entries": [{"id": "topic:x", "type": "topic", "name": "X",
+          "aliases": [{"text": "Y", "requires": [[""]]}]}]}""", "entry topic:x, alias 'Y', requires group 1: a term must be a non-blank string");
+    assertRejected(dir, """
+        {"version": "1", "entries": [{"id": "topic:x", "type": "topic", "name": "X", "aliases": [{"text": "Y", "caseSensitive": "yes"}]}]}""",
+        "caseSensitive must be true or false");
+    assertRejected(dir, """
+        {"version": "1", "entries": [{"id": "topic:x", "type": "topic", "name": "X", "parent": "topic:nowhere"}]}""",
+        "entry topic:x: unknown parent topic:nowhere");
+    assertRejected(dir, """
+        {"version": "1", "entries": [{"id": "topic:x", "type": "topic", "name": "X", "parent": "topic:y"},
+                                     {"id": "topic:y", "type": "topic", "name": "Y", "parent": "topic:x"}]}""", "parent cycle");
+    assertRejected(dir, """
+        {"version": "1", "entries": [{"id": "topic:x", "type": "topic", "name": "X", "aliases": [{"text": "Pillar Two", "requires": [["a"]]}]},
+                                     {"id": "topic:y", "type": "topic", "name": "Y", "aliases": ["Pillar Two"]}]}""",
+        "entry topic:y: the wording 'Pillar Two' also names topic:x");
+  }
+
+  @Test
+  void aWordingMayNameTwoEntriesWhenContextDecides(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("kb.json"), """
+        {"version": "1", "entries": [{"id": "topic:x", "type": "topic", "name": "X", "aliases": [{"text": "Pillar Two", "requires": [["a"]]}]},
+                                     {"id": "topic:y", "type": "topic", "name": "Y", "requires": [["b"]], "aliases": ["Pillar Two"]}]}""");
+    // A rule term resolves to the first such entry in file order.
+    assertThat(KnowledgeBase.load(file).resolve("pillar two")).get().extracting(KbEntry::id).isEqualTo("topic:x");
+  }
+
+  @Test
+  void coversEveryIsoCountryInEnglishAndFrench() {
+    for (String code : Locale.getISOCountries()) {
+      KbEntry country = kb.byId("country:" + code.toLowerCase(Locale.ROOT)).orElseThrow(() -> new AssertionError("no country:" + code));
+      assertThat(country.type()).isEqualTo("country");
+      Locale region = Locale.of("", code);
+      assertThat(kb.resolve(region.getDisplayCountry(Locale.FRENCH)).map(KbEntry::id).orElse(region.getDisplayCountry(Locale.FRENCH)))
+          .as("French name of %s", code).isIn(country.id(), region.getDisplayCountry(Locale.FRENCH));
+    }
+    assertThat(kb.entries()).filteredOn(e -> e.type().equals("country")).hasSizeGreaterThanOrEqualTo(249);
+    assertThat(kb.languages()).contains("en", "fr");
+  }
+
+  @Test
+  void resolvesDemonymsMetonymsAndFrenchNames() {
+    Map<String, String> expected = Map.ofEntries(
+        Map.entry("Tokyo", "country:jp"), Map.entry("Japanese", "country:jp"), Map.entry("Japon", "country:jp"), Map.entry("japonaises", "country:jp"),
+        Map.entry("Washington", "country:us"), Map.entry("U.S.", "country:us"), Map.entry("American", "country:us"), Map.entry("Américaines", "country:us"),
+        Map.entry("États-Unis", "country:us"), Map.entry("Britain", "country:gb"), Map.entry("UK", "country:gb"), Map.entry("London", "country:gb"),
+        Map.entry("Royaume-Uni", "country:gb"), Map.entry("Britanniques", "country:gb"), Map.entry("Canberra", "country:au"),
+        Map.entry("Australian", "country:au"), Map.entry("Australienne", "country:au"), Map.entry("Allemande", "country:de"),
+        Map.entry("Berlin", "country:de"), Map.entry("Kishida", "person:fumio-kishida"), Map.entry("Türkiye", "country:tr"),
+        Map.entry("Turquie", "country:tr"), Map.entry("Tbilisi", "country:ge"), Map.entry("OTAN", "alliance:nato"),
+        Map.entry("Five Eyes", "alliance:five-eyes"), Map.entry("OCDE", "organisation:oecd"), Map.entry("Comité de Bâle", "organisation:basel-committee"),
+        Map.entry("Pentagon", "organisation:pentagon"), Map.entry("Self-Defense Forces", "organisation:jsdf"),
+        Map.entry("global minimum tax", "topic:global-minimum-tax"), Map.entry("Basel III", "topic:bank-capital-rules"),
+        Map.entry("hypersonic missiles", "topic:hypersonic-weapons"), Map.entry("mer de Chine méridionale", "topic:south-china-sea"));
+    expected.forEach((term, id) -> assertThat(kb.resolve(term)).as(term).get().extracting(KbEntry::id).isEqualTo(id));
+    assertThat(kb.byId("alliance:aukus").orElseThrow().links()).containsExactlyInAnyOrder("country:au", "country:gb", "country:us");
+    assertThat(kb.byId("country:jp").orElseThrow().links()).contains("alliance:quad");
+  }
+
+  @Test
+  void reportsItsSize() {
+    // Printed in the build output on purpose: the size of the knowledge base is a figure worth watching.
+    System.out.println(kb);
+    assertThat(kb.countByType().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(kb.entries().size());
+    assertThat(kb.aliasCount()).isGreaterThan(kb.entries().size() * 3);
   }
 
   private static void assertRejected(Path dir, String json, String reason) throws IOException {

@@ -45,6 +45,14 @@ class TextNormalizerTests {
   }
 
   @Test
+  void theFoldedTextIsTheLowerCaseOfTheTextCharacterForCharacter() {
+    String original = "ÉTATS-UNIS\u00a0et “Japon” – Ⅱ, İstanbul, ΣΟΦΙΑ, 𝐀BC and JAPAN’S\u200b role";
+    TextNormalizer.Normalized n = TextNormalizer.normalize(original);
+    assertThat(n.folded()).isEqualTo(TextNormalizer.fold(n.text())).hasSameSizeAs(n.text());
+    assertThat(n.folded()).startsWith("états-unis et \"japon\" - ii, ").contains("japan's role");
+  }
+
+  @Test
   void normalisesTerms() {
     assertThat(TextNormalizer.normalizeTerm("  “Pillar Ⅱ”  ")).isEqualTo("Pillar II");
     assertThat(TextNormalizer.normalizeTerm("\"'Japan'\"")).isEqualTo("Japan");

@@ -67,17 +67,16 @@ class TaggerTests {
     String body = "The OECD's Pillar Two global minimum tax of 15% takes effect next year; Pillar One, which reallocates "
         + "taxing rights, is still being negotiated. The second pillar was agreed first. Japan and the U.S. signed up.";
     Tagging tagging = TAGGER.tag(title, body);
-    assertThat(tagging.topics()).isEmpty();
-    assertThat(ids(tagging.actors())).containsExactlyInAnyOrder("country:jp", "country:us");
 
-    Tagging withAukus = TAGGER.tag(title, body + " Separately, the AUKUS partners met.");
-    assertThat(ids(withAukus.topics())).containsExactlyInAnyOrder("topic:aukus-pillar-1", "topic:aukus-pillar-2");
+    assertThat(ids(tagging.topics())).doesNotContain("topic:aukus-pillar-1", "topic:aukus-pillar-2");
+    assertThat(ids(tagging.topics())).contains("topic:global-minimum-tax");
+    assertThat(ids(tagging.actors())).contains("country:jp", "country:us", "organisation:oecd");
   }
 
   @Test
   void theContextCanBeInTheTitleOrInsideTheTopicWording() {
-    assertThat(ids(TAGGER.tag("AUKUS talks", "They discussed Pillar 2.").topics())).containsExactly("topic:aukus-pillar-2");
-    Tagging tagging = TAGGER.tag("Talks", "Japan may join the second pillar of AUKUS.");
+    assertThat(ids(TAGGER.tag("AUKUS talks", "They discussed Pillar 2 of their defence pact.").topics())).containsExactly("topic:aukus-pillar-2");
+    Tagging tagging = TAGGER.tag("Talks", "Japan may join the second pillar of AUKUS, on defence technology.");
     assertThat(ids(tagging.topics())).containsExactly("topic:aukus-pillar-2");
     assertThat(tag(tagging.topics(), "topic:aukus-pillar-2").orElseThrow().mentions())
         .containsExactly(new Mention(TextField.BODY, 19, 41, "second pillar of AUKUS"));
@@ -118,7 +117,7 @@ class TaggerTests {
   @Test
   void normalisesQuotesSpacesAndRomanNumeralsButPointsIntoTheOriginalText() {
     String title = "U.S., Britain, Australia to discuss AUKUS expansion – Japan’s role in Pillar Ⅱ";
-    String body = "Japan\u2019s\u00a0role in “Pillar\u00a0II” and in\nPillar\n  Two.";
+    String body = "Japan\u2019s\u00a0role in “Pillar\u00a0II” and in\nPillar\n  Two of the defence pact.";
     Tagging tagging = TAGGER.tag(title, body);
     Tag pillar = tag(tagging.topics(), "topic:aukus-pillar-2").orElseThrow();
     assertThat(pillar.mentions()).containsExactly(
@@ -161,8 +160,169 @@ class TaggerTests {
 
   @Test
   void emptyTextHasNoTags() {
-    assertThat(TAGGER.tag("", "")).isEqualTo(new Tagging(List.of(), List.of()));
-    assertThat(TAGGER.tag(null, null)).isEqualTo(new Tagging(List.of(), List.of()));
+    String version = TAGGER.knowledgeBase().version();
+    assertThat(TAGGER.tag("", "")).isEqualTo(new Tagging(List.of(), List.of(), version, LanguageCoverage.UNKNOWN));
+    assertThat(TAGGER.tag(null, null)).isEqualTo(new Tagging(List.of(), List.of(), version, LanguageCoverage.UNKNOWN));
+  }
+
+  // Ambiguity traps: each wording once where it is the KB's entry, once where it is not.
+
+  @Test
+  void pillarTwoIsAukusOnlyWithAukusAndDefenceAroundAndNoTaxOrBanks() {
+    String aukus = "AUKUS defence ministers said Japan would join Pillar Two projects on hypersonics and quantum technology.";
+    assertThat(ids(TAGGER.tag("Japan and AUKUS", aukus).topics())).contains("topic:aukus-pillar-2").doesNotContain("topic:global-minimum-tax");
+    String tax = "Japan will apply Pillar Two, the OECD global minimum tax of 15% on multinationals, from April.";
+    Tagging taxTagging = TAGGER.tag("Japan and the minimum tax", tax);
+    assertThat(ids(taxTagging.topics())).contains("topic:global-minimum-tax").doesNotContain("topic:aukus-pillar-2");
+    // Partners alone are not enough: the U.S. and Britain signing up to the tax is not defence.
+    assertThat(ids(TAGGER.tag("Tax", "The U.S. and Britain back Pillar Two of the global tax deal.").topics())).doesNotContain("topic:aukus-pillar-2");
+    // AUKUS without defence vocabulary is not enough either.
+    assertThat(ids(TAGGER.tag("AUKUS", "AUKUS members discussed Pillar Two.").topics())).doesNotContain("topic:aukus-pillar-2");
+  }
+
+  @Test
+  void pillarTwoOfBankSupervisionIsBankCapitalRules() {
+    String basel = "The ECB raised the Pillar 2 requirement for banks after its supervisory review; Basel rules set the floor.";
+    Tagging tagging = TAGGER.tag("ECB capital demands", basel);
+    assertThat(ids(tagging.topics())).contains("topic:bank-capital-rules").doesNotContain("topic:aukus-pillar-2", "topic:global-minimum-tax");
+    assertThat(ids(tagging.actors())).contains("organisation:ecb");
+  }
+
+  @Test
+  void secondPillarOfPensionsOrGrowthIsNotAukus() {
+    Tagging pensions = TAGGER.tag("Swiss pensions", "Employers pay into the second pillar, the occupational pension fund, and the U.S. model differs.");
+    assertThat(ids(pensions.topics())).contains("topic:pensions").doesNotContain("topic:aukus-pillar-2");
+    Tagging growth = TAGGER.tag("Budget", "Security of supply is the second pillar of the US growth strategy, said the Treasury.");
+    assertThat(ids(growth.topics())).doesNotContain("topic:aukus-pillar-2", "topic:pensions");
+    Tagging aukus = TAGGER.tag("AUKUS", "Australia and Britain want Japan in the second pillar, on undersea drones and defence AI.");
+    assertThat(ids(aukus.topics())).contains("topic:aukus-pillar-2");
+  }
+
+  @Test
+  void georgiaIsTheCountryOnlyAwayFromTheUsState() {
+    Tagging country = TAGGER.tag("Georgia protests", "Tens of thousands marched in Tbilisi as Georgia's ruling party turned from the EU to Russia.");
+    assertThat(ids(country.actors())).contains("country:ge", "country:ru", "organisation:eu");
+    Tagging state = TAGGER.tag("Georgia votes", "Early voting in Georgia broke records in Atlanta and Fulton County, the governor said.");
+    assertThat(ids(state.actors())).doesNotContain("country:ge");
+    Tagging bare = TAGGER.tag("Georgia", "Georgia beat Alabama 28-7 on Saturday.");
+    assertThat(ids(bare.actors())).doesNotContain("country:ge");
+    Tagging french = TAGGER.tag("Géorgie", "À Tbilissi, la Géorgie s'éloigne de l'Union européenne, dans le Caucase.");
+    assertThat(ids(french.actors())).contains("country:ge", "organisation:eu");
+  }
+
+  @Test
+  void jordanIsTheCountryOnlyInItsContextAndNotAPerson() {
+    Tagging country = TAGGER.tag("Jordan", "Jordan closed its airspace as Israel and Iran traded strikes, officials in Amman said.");
+    assertThat(ids(country.actors())).contains("country:jo", "country:il", "country:ir");
+    Tagging bardella = TAGGER.tag("Bardella", "Jordan Bardella said the Rassemblement national would back the budget.");
+    assertThat(ids(bardella.actors())).doesNotContain("country:jo");
+    Tagging basketball = TAGGER.tag("Legends", "Michael Jordan and the Bulls won six titles.");
+    assertThat(ids(basketball.actors())).doesNotContain("country:jo");
+  }
+
+  @Test
+  void chadIsTheCountryOnlyInItsContext() {
+    assertThat(ids(TAGGER.tag("Chad", "Chad asked French troops to leave, the junta in N'Djamena said.").actors())).contains("country:td", "country:fr");
+    assertThat(ids(TAGGER.tag("Concert", "Chad Smith played drums for two hours.").actors())).doesNotContain("country:td");
+    assertThat(ids(TAGGER.tag("Recount", "Officials examined every hanging chad in Florida.").actors())).doesNotContain("country:td");
+  }
+
+  @Test
+  void turkeyIsTheCountryNotTheBird() {
+    assertThat(ids(TAGGER.tag("Turkey and NATO", "Turkey approved Sweden's NATO bid, Ankara said.").actors())).contains("country:tr", "alliance:nato");
+    assertThat(ids(TAGGER.tag("Thanksgiving", "Roast the turkey for three hours; Turkey recipes need a hot oven and gravy.").actors()))
+        .doesNotContain("country:tr");
+    assertThat(ids(TAGGER.tag("Türkiye", "La Turquie et la Türkiye ne font qu'un.").actors())).contains("country:tr");
+  }
+
+  @Test
+  void chinaIsTheCountryNotThePorcelain() {
+    assertThat(ids(TAGGER.tag("China warns Japan", "China said the move would raise tensions.").actors())).contains("country:cn");
+    assertThat(ids(TAGGER.tag("Antiques", "Grandmother's fine china and bone China teacups sold well; the china cabinet did not.").actors()))
+        .doesNotContain("country:cn");
+  }
+
+  @Test
+  void usIsTheCountryOnlyInCapitals() {
+    assertThat(ids(TAGGER.tag("US and Japan", "The US said it would help us.").actors())).contains("country:us");
+    assertThat(ids(TAGGER.tag("Let us talk", "Tell us what you think, and join us.").actors())).doesNotContain("country:us");
+    assertThat(ids(TAGGER.tag("JOIN US", "CONTACT US for details.").actors())).doesNotContain("country:us");
+  }
+
+  @Test
+  void aCountryThatIsAlsoAPersonsNameIsNotTaggedWhereThePersonIs() {
+    Tagging journalists = TAGGER.tag("Our analysts", "Our correspondents Chad Whitaker and Jordan Reyes covered the UN debate on Sudan "
+        + "and Israel. Chad expects little; Jordan thinks the real business happens elsewhere.");
+    assertThat(ids(journalists.actors())).contains("organisation:un", "country:sd").doesNotContain("country:td", "country:jo");
+    Tagging debt = TAGGER.tag("Debt relief", "The IMF said Chad and Ethiopia could unlock new loans; Chad President Mahamat Déby welcomed it.");
+    assertThat(ids(debt.actors())).contains("country:td", "country:et", "organisation:imf");
+    Tagging actor = TAGGER.tag("Courtside", "Denzel Washington watched the Lakers win. Washington later told reporters it was the best game.");
+    assertThat(ids(actor.actors())).doesNotContain("country:us");
+    Tagging capital = TAGGER.tag("Talks", "In Washington, officials said talks with Beijing would resume.");
+    assertThat(ids(capital.actors())).contains("country:us", "country:cn");
+  }
+
+  @Test
+  void shortCapitalsMeanNothingInAShoutedHeadline() {
+    assertThat(ids(TAGGER.tag("'THIS TITLE IS FOR ALL OF US': BOXER TAKES BELT", "He won the belt.").actors())).doesNotContain("country:us");
+    assertThat(ids(TAGGER.tag("JAPAN AND US SIGN DEFENCE PACT", "Japan and the United States signed.").actors())).contains("country:jp", "country:us");
+  }
+
+  @Test
+  void aWindowAroundAHeadlineMentionReachesIntoTheLead() {
+    // Without the lead, the headline alone would be AUKUS's Pillar Two: a defence word and a partner, no tax.
+    Tagging tagging = TAGGER.tag("Australia's budget banks on Pillar Two as defence costs climb", "The OECD global minimum tax will raise "
+        + "revenue for the AUKUS submarine programme.");
+    assertThat(ids(tagging.topics())).contains("topic:global-minimum-tax").doesNotContain("topic:aukus-pillar-2", "topic:bank-capital-rules");
+  }
+
+  @Test
+  void aMentionInsideALongerOneCountsWhenTheLongerOneLinksToIt() {
+    Tagging tagging = TAGGER.tag("Drills", "The Japan Self-Defense Forces trained with Filipino troops.");
+    assertThat(ids(tagging.actors())).contains("organisation:jsdf", "country:jp", "country:ph");
+    // Not without the link: Republic of China inside People's Republic of China is not Taiwan.
+    assertThat(ids(TAGGER.tag("PRC", "The People's Republic of China said so.").actors())).containsExactly("country:cn");
+  }
+
+  @Test
+  void seasAndMeetingsAreNotCountries() {
+    assertThat(ids(TAGGER.tag("Patrols", "Ships patrolled the South China Sea.").actors())).doesNotContain("country:cn");
+    assertThat(ids(TAGGER.tag("Agenda", "Lors de la réunion, les ministres ont parlé.").actors())).doesNotContain("country:re");
+    assertThat(ids(TAGGER.tag("Cyclone", "La Réunion attend le cyclone.").actors())).contains("country:re");
+  }
+
+  @Test
+  void frenchArticlesAreTagged() {
+    Tagging tagging = TAGGER.tag("Le Japon et l'AUKUS", "Les États-Unis, le Royaume-Uni et l'Australie veulent associer le Japon au "
+        + "deuxième pilier de l'AUKUS, consacré aux technologies de défense : intelligence artificielle, quantique et armes hypersoniques. "
+        + "Pékin dénonce ; l'OTAN observe. Les Japonais et les Américaines s'interrogent.", "fr");
+    assertThat(ids(tagging.actors())).contains("country:jp", "country:us", "country:gb", "country:au", "country:cn", "alliance:aukus", "alliance:nato");
+    assertThat(ids(tagging.topics())).contains("topic:aukus-pillar-2", "topic:artificial-intelligence", "topic:hypersonic-weapons");
+    assertThat(tagging.languageCoverage()).isEqualTo(LanguageCoverage.COVERED);
+  }
+
+  @Test
+  void otherLanguagesAreTaggedWithWhatMatchesAndFlagged() {
+    Tagging tagging = TAGGER.tag("Japan und AUKUS", "Japan will sich der AUKUS-Allianz anschließen, sagte die NATO.", "de-DE");
+    assertThat(ids(tagging.actors())).contains("country:jp", "alliance:aukus", "alliance:nato");
+    assertThat(tagging.languageCoverage()).isEqualTo(LanguageCoverage.NOT_COVERED);
+    assertThat(TAGGER.tag("Japan", "Japan.", "en-GB").languageCoverage()).isEqualTo(LanguageCoverage.COVERED);
+  }
+
+  @Test
+  void metonymsAndDemonymsTagTheirCountry() {
+    Tagging tagging = TAGGER.tag("Tokyo, Canberra and London", "Japanese and Australian officials met; Japan's envoy and the "
+        + "American side agreed with Britain and the UK, said Kishida.");
+    assertThat(ids(tagging.actors())).contains("country:jp", "country:au", "country:gb", "country:us", "person:fumio-kishida");
+    assertThat(tag(tagging.actors(), "country:jp").orElseThrow().mentions()).extracting(Mention::text)
+        .containsExactly("Tokyo", "Japanese", "Japan's");
+  }
+
+  @Test
+  void onlyTheMostSpecificTopicIsTaggedAndTheVersionIsReported() {
+    Tagging tagging = TAGGER.tag("AUKUS Pillar II", "The AUKUS defence partners met on Pillar II.");
+    assertThat(ids(tagging.topics())).containsExactly("topic:aukus-pillar-2");
+    assertThat(tagging.knowledgeBaseVersion()).isEqualTo(TAGGER.knowledgeBase().version());
   }
 
   private static void assertMentionsPointIntoTheText(Tagging tagging, String title, String body) {

@@ -1,0 +1,2 @@
+/** The enrich-service's own REST API: tagging a text on demand ({@code POST /api/tag}). */
+package io.newsmonitor.enrich.rest;
