@@ -1,0 +1,44 @@
+package io.newsmonitor.enrich.story;
+
+import java.time.Duration;
+
+/**
+ * When two articles report the same event: published within {@link #window()} of each other, and either near-duplicates
+ * (a syndicated copy, a lightly edited one) or about the same actors and topics (a rewrite by another outlet).
+ *
+ * @param window how far apart the published times of two articles of one story may be
+ * @param nearDuplicate text similarity from which two articles are copies of one another, whatever their tags
+ * @param sameTags tag similarity from which two articles report the same event, whatever their wording
+ * @param countryWeight what a country's salience counts for, against 1 for every other tag
+ * @param salientTags how many of an article's heaviest tags make its tag-pair keys
+ */
+public record StoryRule(Duration window, double nearDuplicate, double sameTags, double countryWeight, int salientTags) {
+
+  public StoryRule {
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("window must not be negative: " + window);
+    }
+    requireShare("nearDuplicate", nearDuplicate);
+    requireShare("sameTags", sameTags);
+    requireShare("countryWeight", countryWeight);
+    if (salientTags < 2) {
+      throw new IllegalArgumentException("salientTags must be at least 2 to make a pair, was " + salientTags);
+    }
+  }
+
+  /** Whether two articles already within the window report the same event. */
+  public boolean sameStory(Similarity similarity) {
+    return strength(similarity) >= 1;
+  }
+
+  /** How far past the nearer threshold a pair is, to pick the best of several candidates: 1 at a threshold. */
+  public double strength(Similarity similarity) {
+    return Math.max(similarity.text() / nearDuplicate, similarity.tags() / sameTags);
+  }
+
+  private static void requireShare(String name, double value) {
+    if (!(value > 0 && value <= 1)) {
+      throw new IllegalArgumentException(name + " must be in (0, 1], was " + value);
+    }
+  }
+}
