@@ -78,7 +78,6 @@ public class StoryService {
 
   private String storyOf(ArticleIngested article, Instant published, Fingerprint fingerprint, long[] keys) {
     Optional<Candidate> best = stories.withAnyKey(keys, published.minus(rule.window()), published.plus(rule.window()), article.id()).stream()
-        .filter(candidate -> candidate.minHash != null)
         .map(candidate -> new Candidate(candidate, rule.strength(fingerprint.compare(fingerprintOf(candidate)))))
         .filter(candidate -> candidate.strength() >= 1)
         // The strongest; between equals, the smallest story id, so that every instance chooses the same.
