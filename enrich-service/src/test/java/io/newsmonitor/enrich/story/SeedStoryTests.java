@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmonitor.enrich.tagging.Tagger;
 import io.newsmonitor.kb.KnowledgeBase;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeedStoryTests {
 
-  private static final StoryRule RULE = new StoryRule(Duration.ofHours(72), 0.5, 0.35, 0.25, 4);
+  private static final StoryRule RULE = ConfiguredRule.load();
   private static final Map<String, Fingerprint> FINGERPRINTS = new LinkedHashMap<>();
 
   @BeforeAll
@@ -82,6 +81,21 @@ class SeedStoryTests {
     Fingerprint syndicated = Fingerprint.of(text.title().toUpperCase(), copy, tagger.tag(text.title(), copy), RULE);
     assertThat(syndicated.compare(FINGERPRINTS.get("000")).text()).isGreaterThan(0.8);
     assertThat(shareAKey(syndicated.text().bandKeys(), FINGERPRINTS.get("000").text().bandKeys())).isTrue();
+  }
+
+  @Test
+  void theReportWithoutItsReaderCommentsAsIngestDeliversItIsStillInTheStory() {
+    SeedArticles.Text text = SeedArticles.text("001");
+    String story = text.body().substring(0, text.body().indexOf("25 Comments")).strip();
+    Tagger tagger = new Tagger(KnowledgeBase.loadDefault());
+    Fingerprint withoutComments = Fingerprint.of(text.title(), story, tagger.tag(text.title(), story), RULE);
+    for (String other : SeedArticles.NUMBERS) {
+      Similarity similarity = withoutComments.compare(FINGERPRINTS.get(other));
+      System.out.printf("seeds 001 without comments-%s: text %.3f, tags %.3f%n", other, similarity.text(), similarity.tags());
+    }
+    assertThat(RULE.sameStory(withoutComments.compare(FINGERPRINTS.get("000")))).isTrue();
+    assertThat(RULE.sameStory(withoutComments.compare(FINGERPRINTS.get("002")))).isTrue();
+    assertThat(RULE.sameStory(withoutComments.compare(FINGERPRINTS.get("003")))).isFalse();
   }
 
   private static boolean shareAKey(long[] a, long[] b) {
