@@ -28,6 +28,6 @@ public record Fingerprint(MinHash text, TagProfile tags) {
 
   /** How alike two articles are. */
   public Similarity compare(Fingerprint other) {
-    return new Similarity(text.similarity(other.text), tags.similarity(other.tags));
+    return new Similarity(text.similarity(other.text), tags.similarity(other.tags), tags.sharedWeight(other.tags));
   }
 }

@@ -16,6 +16,9 @@ public interface StoryConfig {
   /** Tag similarity from which two articles report the same event ({@code NEWS_STORIES_SAME_TAGS}). */
   double sameTags();
 
+  /** The least tag weight two articles must share for {@link #sameTags()} to count ({@code NEWS_STORIES_MIN_SHARED_TAGS}). */
+  double minSharedTags();
+
   /** Weight of a country's salience in the tag similarity, against 1 for other tags ({@code NEWS_STORIES_COUNTRY_WEIGHT}). */
   double countryWeight();
 
@@ -24,6 +27,6 @@ public interface StoryConfig {
 
   /** The rule these settings make. */
   default StoryRule rule() {
-    return new StoryRule(window(), nearDuplicate(), sameTags(), countryWeight(), salientTags());
+    return new StoryRule(window(), nearDuplicate(), sameTags(), minSharedTags(), countryWeight(), salientTags());
   }
 }

@@ -4,15 +4,17 @@ import java.time.Duration;
 
 /**
  * When two articles report the same event: published within {@link #window()} of each other, and either near-duplicates
- * (a syndicated copy, a lightly edited one) or about the same actors and topics (a rewrite by another outlet).
+ * (a syndicated copy, a lightly edited one) or about the same actors and topics (a rewrite by another outlet), on enough
+ * shared tags that the likeness is not a coincidence of two thinly tagged articles.
  *
  * @param window how far apart the published times of two articles of one story may be
  * @param nearDuplicate text similarity from which two articles are copies of one another, whatever their tags
  * @param sameTags tag similarity from which two articles report the same event, whatever their wording
+ * @param minSharedTags the least shared tag weight for {@code sameTags} to count
  * @param countryWeight what a country's salience counts for, against 1 for every other tag
  * @param salientTags how many of an article's heaviest tags make its tag-pair keys
  */
-public record StoryRule(Duration window, double nearDuplicate, double sameTags, double countryWeight, int salientTags) {
+public record StoryRule(Duration window, double nearDuplicate, double sameTags, double minSharedTags, double countryWeight, int salientTags) {
 
   public StoryRule {
     if (window.isNegative()) {
@@ -21,6 +23,9 @@ public record StoryRule(Duration window, double nearDuplicate, double sameTags, 
     requireShare("nearDuplicate", nearDuplicate);
     requireShare("sameTags", sameTags);
     requireShare("countryWeight", countryWeight);
+    if (!(minSharedTags >= 0)) {
+      throw new IllegalArgumentException("minSharedTags must not be negative, was " + minSharedTags);
+    }
     if (salientTags < 2) {
       throw new IllegalArgumentException("salientTags must be at least 2 to make a pair, was " + salientTags);
     }
@@ -33,7 +38,8 @@ public record StoryRule(Duration window, double nearDuplicate, double sameTags, 
 
   /** How far past the nearer threshold a pair is, to pick the best of several candidates: 1 at a threshold. */
   public double strength(Similarity similarity) {
-    return Math.max(similarity.text() / nearDuplicate, similarity.tags() / sameTags);
+    double byTags = similarity.sharedTags() >= minSharedTags ? similarity.tags() / sameTags : 0;
+    return Math.max(similarity.text() / nearDuplicate, byTags);
   }
 
   private static void requireShare(String name, double value) {

@@ -57,17 +57,25 @@ public record TagProfile(SortedMap<String, Double> weights) {
     return weights.values().stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** Weighted Jaccard similarity, 0..1: the sum of the smaller weights of each tag over the sum of the larger ones. */
+  /** Weighted Jaccard similarity, 0..1: the {@link #sharedWeight(TagProfile) shared weight} over the sum of the larger weights of each tag. */
   public double similarity(TagProfile other) {
-    double shared = 0;
-    double total = 0;
     TreeMap<String, Double> union = new TreeMap<>(weights);
     other.weights.forEach((id, weight) -> union.merge(id, weight, Math::max));
-    for (Map.Entry<String, Double> entry : union.entrySet()) {
-      shared += Math.min(weights.getOrDefault(entry.getKey(), 0.0), other.weights.getOrDefault(entry.getKey(), 0.0));
-      total += entry.getValue();
+    double total = union.values().stream().mapToDouble(Double::doubleValue).sum();
+    return total == 0 ? 0 : sharedWeight(other) / total;
+  }
+
+  /**
+   * The weight the two profiles have in common: the sum of the smaller weight of each tag. Similarity alone is a ratio, so
+   * two articles tagged only "Russia" and "Ukraine" in passing are as similar as two reports of one event; this says how
+   * much evidence the ratio rests on.
+   */
+  public double sharedWeight(TagProfile other) {
+    double shared = 0;
+    for (Map.Entry<String, Double> entry : weights.entrySet()) {
+      shared += Math.min(entry.getValue(), other.weights.getOrDefault(entry.getKey(), 0.0));
     }
-    return total == 0 ? 0 : shared / total;
+    return shared;
   }
 
   /**

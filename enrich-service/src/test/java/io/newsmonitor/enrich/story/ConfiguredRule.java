@@ -23,6 +23,7 @@ final class ConfiguredRule {
         DurationConverter.parseDuration(properties.getProperty("news.stories.window")),
         Double.parseDouble(properties.getProperty("news.stories.near-duplicate")),
         Double.parseDouble(properties.getProperty("news.stories.same-tags")),
+        Double.parseDouble(properties.getProperty("news.stories.min-shared-tags")),
         Double.parseDouble(properties.getProperty("news.stories.country-weight")),
         Integer.parseInt(properties.getProperty("news.stories.salient-tags")));
   }

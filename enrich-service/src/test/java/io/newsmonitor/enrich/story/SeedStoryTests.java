@@ -32,7 +32,8 @@ class SeedStoryTests {
       for (String b : SeedArticles.NUMBERS) {
         if (a.compareTo(b) < 0) {
           Similarity similarity = FINGERPRINTS.get(a).compare(FINGERPRINTS.get(b));
-          System.out.printf("seeds %s-%s: text %.3f, tags %.3f, same story %s%n", a, b, similarity.text(), similarity.tags(), RULE.sameStory(similarity));
+          System.out.printf("seeds %s-%s: text %.3f, tags %.3f, shared %.3f, same story %s%n", a, b, similarity.text(), similarity.tags(),
+              similarity.sharedTags(), RULE.sameStory(similarity));
         }
       }
     }
@@ -91,7 +92,7 @@ class SeedStoryTests {
     Fingerprint withoutComments = Fingerprint.of(text.title(), story, tagger.tag(text.title(), story), RULE);
     for (String other : SeedArticles.NUMBERS) {
       Similarity similarity = withoutComments.compare(FINGERPRINTS.get(other));
-      System.out.printf("seeds 001 without comments-%s: text %.3f, tags %.3f%n", other, similarity.text(), similarity.tags());
+      System.out.printf("seeds 001 without comments-%s: text %.3f, tags %.3f, shared %.3f%n", other, similarity.text(), similarity.tags(), similarity.sharedTags());
     }
     assertThat(RULE.sameStory(withoutComments.compare(FINGERPRINTS.get("000")))).isTrue();
     assertThat(RULE.sameStory(withoutComments.compare(FINGERPRINTS.get("002")))).isTrue();
