@@ -2,6 +2,7 @@ package io.newsmonitor.enrich.story;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+import java.util.Map;
 
 /** How articles are grouped into stories: {@code news.stories.*}, documented with the measured figures in application.properties. */
 @ConfigMapping(prefix = "news.stories")
@@ -19,14 +20,14 @@ public interface StoryConfig {
   /** The least tag weight two articles must share for {@link #sameTags()} to count ({@code NEWS_STORIES_MIN_SHARED_TAGS}). */
   double minSharedTags();
 
-  /** Weight of a country's salience in the tag similarity, against 1 for other tags ({@code NEWS_STORIES_COUNTRY_WEIGHT}). */
-  double countryWeight();
+  /** Weight of the salience of a tag of each type in the tag similarity, 1 for types not listed ({@code news.stories.type-weights.<type>}). */
+  Map<String, Double> typeWeights();
 
   /** How many of an article's heaviest tags make its tag-pair keys ({@code NEWS_STORIES_SALIENT_TAGS}). */
   int salientTags();
 
   /** The rule these settings make. */
   default StoryRule rule() {
-    return new StoryRule(window(), nearDuplicate(), sameTags(), minSharedTags(), countryWeight(), salientTags());
+    return new StoryRule(window(), nearDuplicate(), sameTags(), minSharedTags(), typeWeights(), salientTags());
   }
 }

@@ -1,6 +1,7 @@
 package io.newsmonitor.enrich.story;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * When two articles report the same event: published within {@link #window()} of each other, and either near-duplicates
@@ -10,11 +11,15 @@ import java.time.Duration;
  * @param window how far apart the published times of two articles of one story may be
  * @param nearDuplicate text similarity from which two articles are copies of one another, whatever their tags
  * @param sameTags tag similarity from which two articles report the same event, whatever their wording
- * @param minSharedTags the least shared tag weight for {@code sameTags} to count
- * @param countryWeight what a country's salience counts for, against 1 for every other tag
+ * @param minSharedTags the least shared tag weight for {@code sameTags} to count; and never fewer than
+ *     {@link #MIN_SHARED_TAG_COUNT} tags in common
+ * @param typeWeights what the salience of a tag of each type counts for (country, organisation, place …); 1 for the others
  * @param salientTags how many of an article's heaviest tags make its tag-pair keys
  */
-public record StoryRule(Duration window, double nearDuplicate, double sameTags, double minSharedTags, double countryWeight, int salientTags) {
+public record StoryRule(Duration window, double nearDuplicate, double sameTags, double minSharedTags, Map<String, Double> typeWeights, int salientTags) {
+
+  /** One shared tag is a theme ("elections", "artificial intelligence"), not an event. */
+  public static final int MIN_SHARED_TAG_COUNT = 2;
 
   public StoryRule {
     if (window.isNegative()) {
@@ -22,10 +27,11 @@ public record StoryRule(Duration window, double nearDuplicate, double sameTags, 
     }
     requireShare("nearDuplicate", nearDuplicate);
     requireShare("sameTags", sameTags);
-    requireShare("countryWeight", countryWeight);
     if (!(minSharedTags >= 0)) {
       throw new IllegalArgumentException("minSharedTags must not be negative, was " + minSharedTags);
     }
+    typeWeights.forEach((type, weight) -> requireShare("typeWeights." + type, weight));
+    typeWeights = Map.copyOf(typeWeights);
     if (salientTags < 2) {
       throw new IllegalArgumentException("salientTags must be at least 2 to make a pair, was " + salientTags);
     }
@@ -38,8 +44,8 @@ public record StoryRule(Duration window, double nearDuplicate, double sameTags, 
 
   /** How far past the nearer threshold a pair is, to pick the best of several candidates: 1 at a threshold. */
   public double strength(Similarity similarity) {
-    double byTags = similarity.sharedTags() >= minSharedTags ? similarity.tags() / sameTags : 0;
-    return Math.max(similarity.text() / nearDuplicate, byTags);
+    boolean enoughShared = similarity.sharedTags() >= minSharedTags && similarity.sharedTagCount() >= MIN_SHARED_TAG_COUNT;
+    return Math.max(similarity.text() / nearDuplicate, enoughShared ? similarity.tags() / sameTags : 0);
   }
 
   private static void requireShare(String name, double value) {

@@ -66,9 +66,9 @@ class SeedStoryTests {
   }
 
   @Test
-  void theReportsShareTagPairKeysSoTheyFindEachOther() {
+  void theReportsShareTagKeysSoTheyFindEachOther() {
     for (String[] pair : new String[][] {{"000", "001"}, {"000", "002"}, {"001", "002"}}) {
-      assertThat(shareAKey(FINGERPRINTS.get(pair[0]).tags().pairKeys(RULE.salientTags()), FINGERPRINTS.get(pair[1]).tags().pairKeys(RULE.salientTags())))
+      assertThat(shareAKey(FINGERPRINTS.get(pair[0]).tags().keys(RULE.salientTags()), FINGERPRINTS.get(pair[1]).tags().keys(RULE.salientTags())))
           .as("%s-%s", pair[0], pair[1]).isTrue();
     }
   }
