@@ -5,6 +5,7 @@ import io.newsmonitor.enrich.ArticleStory;
 import io.newsmonitor.enrich.repository.ArticleStoryRepository;
 import io.newsmonitor.enrich.story.Fingerprint;
 import io.newsmonitor.enrich.story.MinHash;
+import io.newsmonitor.enrich.story.Similarity;
 import io.newsmonitor.enrich.story.StoryConfig;
 import io.newsmonitor.enrich.story.StoryRule;
 import io.newsmonitor.enrich.story.TagProfile;
@@ -78,11 +79,11 @@ public class StoryService {
 
   private String storyOf(ArticleIngested article, Instant published, Fingerprint fingerprint, long[] keys) {
     Optional<Candidate> best = stories.withAnyKey(keys, published.minus(rule.window()), published.plus(rule.window()), article.id()).stream()
-        .map(candidate -> new Candidate(candidate, rule.strength(fingerprint.compare(fingerprintOf(candidate)))))
-        .filter(candidate -> candidate.strength() >= 1)
+        .map(candidate -> new Candidate(candidate, fingerprint.compare(fingerprintOf(candidate))))
+        .filter(candidate -> rule.sameStory(candidate.similarity()))
         // The strongest; between equals, the smallest story id, so that every instance chooses the same.
-        .max(Comparator.comparingDouble(Candidate::strength).thenComparing(c -> c.row().storyId, Comparator.reverseOrder()));
-    best.ifPresent(b -> Log.debugf("Article %s joins story %s of article %s (strength %.2f)", article.id(), b.row().storyId, b.row().articleId, b.strength()));
+        .max(Comparator.comparingDouble((Candidate c) -> rule.strength(c.similarity())).thenComparing(c -> c.row().storyId, Comparator.reverseOrder()));
+    best.ifPresent(b -> Log.debugf("Article %s joins story %s of article %s (%s)", article.id(), b.row().storyId, b.row().articleId, b.similarity()));
     return best.map(b -> b.row().storyId).orElseGet(() -> STORY_PREFIX + article.id().substring(0, Math.min(16, article.id().length())));
   }
 
@@ -95,6 +96,6 @@ public class StoryService {
     return Hashing.murmur3_128().hashString("article:" + articleId, StandardCharsets.UTF_8).asLong();
   }
 
-  private record Candidate(ArticleStory row, double strength) {
+  private record Candidate(ArticleStory row, Similarity similarity) {
   }
 }
