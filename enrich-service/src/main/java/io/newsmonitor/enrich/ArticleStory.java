@@ -5,8 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** The story an article belongs to, and the revision of the article enrich-service last enriched. */
+/**
+ * The story an article belongs to, the revision of the article enrich-service last enriched, and the fingerprint of that
+ * revision that later articles are compared with.
+ */
 @Entity
 @Table(name = "article_story")
 public class ArticleStory {
@@ -25,4 +30,22 @@ public class ArticleStory {
   /** When that revision was first enriched; re-processing the same revision keeps it, so the output stays the same. */
   @Column(name = "enriched_at", nullable = false)
   public Instant enrichedAt;
+
+  /** When the article was published; null for articles enriched before stories were fingerprinted. */
+  @Column(name = "published")
+  public Instant published;
+
+  /** MinHash signature of the normalised title and body (see {@code io.newsmonitor.enrich.story.MinHash}). */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "minhash")
+  public int[] minHash;
+
+  /** Tag ids and their weights, in the same order (see {@code io.newsmonitor.enrich.story.TagProfile}). */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "tag_ids")
+  public String[] tagIds;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "tag_weights")
+  public double[] tagWeights;
 }

@@ -4,32 +4,66 @@ import io.newsmonitor.enrich.ArticleStory;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
-/** Stories of articles: {@code enrich.article_story}. */
+/**
+ * Stories of articles and their LSH keys: {@code enrich.article_story} and {@code enrich.story_key}. Keys travel to
+ * PostgreSQL as one comma-separated text cast to {@code bigint[]}: a single bind value whatever their number, and their
+ * order kept.
+ */
 @ApplicationScoped
 public class ArticleStoryRepository implements PanacheRepositoryBase<ArticleStory, String> {
 
   /**
-   * Records that {@code revision} of an article was enriched and returns its row: a new article gets {@code storyId}, a
-   * known one keeps its story; a newer revision moves {@code revision} and {@code enrichedAt} forward, the same or an older
-   * one changes nothing. One statement ({@code INSERT … ON CONFLICT}), so two instances enriching the same article at once
-   * cannot both insert.
+   * Takes a transaction-level advisory lock on each key, in the order given, waiting for any transaction that holds one
+   * to end. Every writer locks its keys in ascending order, so two writers cannot deadlock.
    */
-  public ArticleStory upsert(String articleId, String storyId, int revision, Instant enrichedAt) {
-    getEntityManager().createNativeQuery("""
-            insert into {h-schema}article_story as s (article_id, story_id, revision, enriched_at)
-            values (:articleId, :storyId, :revision, :enrichedAt)
-            on conflict (article_id) do update set revision = excluded.revision, enriched_at = excluded.enriched_at
-            where s.revision < excluded.revision
-            """)
+  public void lock(long[] ascendingKeys) {
+    getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(k) from unnest(cast(string_to_array(:keys, ',') as bigint[])) as k) as locked")
+        .setParameter("keys", join(ascendingKeys))
+        .getSingleResult();
+  }
+
+  /** The articles other than {@code articleId} that have one of {@code keys}, published between {@code from} and {@code to}. */
+  public List<ArticleStory> withAnyKey(long[] keys, Instant from, Instant to, String articleId) {
+    if (keys.length == 0) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<String> ids = getEntityManager().createNativeQuery("""
+            select distinct article_id from {h-schema}story_key
+            where key = any(cast(string_to_array(:keys, ',') as bigint[])) and published between :from and :to and article_id <> :articleId
+            """, String.class)
+        .setParameter("keys", join(keys))
+        .setParameter("from", from)
+        .setParameter("to", to)
         .setParameter("articleId", articleId)
-        .setParameter("storyId", storyId)
-        .setParameter("revision", revision)
-        .setParameter("enrichedAt", enrichedAt)
+        .getResultList();
+    return ids.isEmpty() ? List.of() : list("articleId in ?1", ids);
+  }
+
+  /** Makes {@code keys} the article's keys, dropping those of its earlier revision. */
+  public void replaceKeys(String articleId, Instant published, long[] keys) {
+    // The keys reference the article's row: write it first.
+    getEntityManager().flush();
+    getEntityManager().createNativeQuery("delete from {h-schema}story_key where article_id = :articleId")
+        .setParameter("articleId", articleId)
         .executeUpdate();
-    ArticleStory story = findById(articleId);
-    // The row may have been loaded earlier in this transaction: read what the statement left.
-    getEntityManager().refresh(story);
-    return story;
+    if (keys.length > 0) {
+      getEntityManager().createNativeQuery("""
+              insert into {h-schema}story_key (key, published, article_id)
+              select k, :published, :articleId from unnest(cast(string_to_array(:keys, ',') as bigint[])) as k
+              """)
+          .setParameter("keys", join(keys))
+          .setParameter("published", published)
+          .setParameter("articleId", articleId)
+          .executeUpdate();
+    }
+  }
+
+  private static String join(long[] keys) {
+    return Arrays.stream(keys).mapToObj(Long::toString).collect(Collectors.joining(","));
   }
 }

@@ -1,7 +1,6 @@
 package io.newsmonitor.enrich.service;
 
 import io.newsmonitor.enrich.ArticleStory;
-import io.newsmonitor.enrich.repository.ArticleStoryRepository;
 import io.newsmonitor.enrich.tagging.Tagger;
 import io.newsmonitor.enrich.tagging.Tagging;
 import io.newsmonitor.events.ArticleEnriched;
@@ -17,15 +16,12 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class EnrichService {
 
-  /** Prefix of the story ids this slice gives: {@code story-} and the first 16 characters of the article id. */
-  public static final String STORY_PREFIX = "story-";
-
   private final Tagger tagger;
-  private final ArticleStoryRepository stories;
+  private final StoryService stories;
   private final Clock clock;
 
   // Constructor injection: the collaborators are final and the class is easy to read.
-  public EnrichService(Tagger tagger, ArticleStoryRepository stories, Clock clock) {
+  public EnrichService(Tagger tagger, StoryService stories, Clock clock) {
     this.tagger = tagger;
     this.stories = stories;
     this.clock = clock;
@@ -40,15 +36,11 @@ public class EnrichService {
     Tagging tagging = tagger.tag(article.title(), article.body());
     // PostgreSQL keeps microseconds: truncate so that what is stored and what is sent are the same instant.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    ArticleStory story = stories.upsert(article.id(), storyIdOf(article.id()), article.revision(), now);
+    ArticleStory story = stories.assign(article, tagging, now);
     // Replaying an older revision after a newer one: it was not enriched at the stored time.
     Instant enrichedAt = story.revision == article.revision() ? story.enrichedAt : now;
     Log.debugf("Article %s revision %d: story %s, %d actors, %d topics", article.id(), article.revision(), story.storyId,
         tagging.actors().size(), tagging.topics().size());
     return new ArticleEnriched(article, tagging.actors(), tagging.topics(), story.storyId, tagger.knowledgeBase().version(), enrichedAt);
-  }
-
-  static String storyIdOf(String articleId) {
-    return STORY_PREFIX + articleId.substring(0, Math.min(16, articleId.length()));
   }
 }

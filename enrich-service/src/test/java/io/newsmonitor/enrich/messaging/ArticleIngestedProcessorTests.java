@@ -32,6 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -55,6 +56,7 @@ class ArticleIngestedProcessorTests {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final EventCodec CODEC = EventCodec.instance();
+  private static final AtomicInteger ARTICLES = new AtomicInteger();
 
   private RealInfrastructure.Settings infra;
   private KafkaProducer<String, String> producer;
@@ -217,14 +219,18 @@ class ArticleIngestedProcessorTests {
     }
   }
 
+  /**
+   * The same text each time, a month further on each time: the copies stay out of each other's story window, so each is a
+   * story of its own.
+   */
   private static ArticleIngested article(int revision) {
     String id = randomId();
+    OffsetDateTime published = OffsetDateTime.of(2024, 4, 8, 21, 56, 0, 0, ZoneOffset.ofHours(9)).plusMonths(ARTICLES.getAndIncrement());
     return new ArticleIngested(id, revision, "https://example.org/news/" + id, new SourceRef("example", "Example News"),
         "Japan to join AUKUS Pillar II projects",
         "Tokyo and the AUKUS partners agreed on Monday to work together on Pillar II advanced capabilities, "
             + "Japanese officials said. Let us see, said one of them.",
-        null, "en", OffsetDateTime.of(2024, 4, 8, 21, 56, 0, 0, ZoneOffset.ofHours(9)), false,
-        Instant.parse("2024-04-08T12:57:03.123456Z"), "sha256:" + "ab".repeat(32));
+        null, "en", published, false, published.toInstant().plusSeconds(61), "sha256:" + "ab".repeat(32));
   }
 
   private static String randomId() {

@@ -1,0 +1,101 @@
+package io.newsmonitor.enrich.service;
+
+import com.google.common.hash.Hashing;
+import io.newsmonitor.enrich.ArticleStory;
+import io.newsmonitor.enrich.repository.ArticleStoryRepository;
+import io.newsmonitor.enrich.story.Fingerprint;
+import io.newsmonitor.enrich.story.MinHash;
+import io.newsmonitor.enrich.story.Similarity;
+import io.newsmonitor.enrich.story.StoryConfig;
+import io.newsmonitor.enrich.story.StoryRule;
+import io.newsmonitor.enrich.story.TagProfile;
+import io.newsmonitor.enrich.tagging.Tagging;
+import io.newsmonitor.events.ArticleIngested;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.LongStream;
+
+/**
+ * Assigns articles to stories in PostgreSQL. A new article joins the story of its most similar candidate — an article
+ * sharing one of its LSH keys, published within the window, and near-duplicate or about the same actors and topics — or
+ * starts its own. A known article keeps its story whatever its revision.
+ *
+ * <p>Several instances may enrich copies of one event at the same moment. Each transaction first takes PostgreSQL
+ * advisory locks on its article's id and LSH keys; any two articles that can match share a key, so the second waits for the
+ * first to commit and then finds it. The keys are locked in ascending order, so two transactions never deadlock.
+ */
+@ApplicationScoped
+public class StoryService {
+
+  /** Prefix of story ids: {@code story-} and the first 16 characters of the id of the article that started the story. */
+  public static final String STORY_PREFIX = "story-";
+
+  private final ArticleStoryRepository stories;
+  private final StoryRule rule;
+
+  public StoryService(ArticleStoryRepository stories, StoryConfig config) {
+    this.stories = stories;
+    this.rule = config.rule();
+  }
+
+  /**
+   * Records that {@code article} was enriched at {@code now} and returns its row: a new article gets a story, a newer
+   * revision keeps its story and moves {@code revision}, {@code enrichedAt} and the fingerprint forward, the same or an
+   * older revision changes nothing.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public ArticleStory assign(ArticleIngested article, Tagging tagging, Instant now) {
+    Fingerprint fingerprint = Fingerprint.of(article.title(), article.body(), tagging, rule);
+    long[] keys = fingerprint.keys(rule);
+    stories.lock(LongStream.concat(LongStream.of(keys), LongStream.of(articleLock(article.id()))).sorted().distinct().toArray());
+
+    Instant published = article.published().toInstant();
+    ArticleStory known = stories.findById(article.id());
+    if (known != null && known.revision >= article.revision()) {
+      return known;
+    }
+    ArticleStory row = known != null ? known : new ArticleStory();
+    if (known == null) {
+      row.articleId = article.id();
+      row.storyId = storyOf(article, published, fingerprint, keys);
+    }
+    row.revision = article.revision();
+    row.enrichedAt = now;
+    row.published = published;
+    row.minHash = fingerprint.text().values();
+    row.tagIds = fingerprint.tags().ids();
+    row.tagWeights = fingerprint.tags().weightValues();
+    if (known == null) {
+      stories.persist(row);
+    }
+    stories.replaceKeys(article.id(), published, keys);
+    return row;
+  }
+
+  private String storyOf(ArticleIngested article, Instant published, Fingerprint fingerprint, long[] keys) {
+    Optional<Candidate> best = stories.withAnyKey(keys, published.minus(rule.window()), published.plus(rule.window()), article.id()).stream()
+        .map(candidate -> new Candidate(candidate, fingerprint.compare(fingerprintOf(candidate))))
+        .filter(candidate -> rule.sameStory(candidate.similarity()))
+        // The strongest; between equals, the smallest story id, so that every instance chooses the same.
+        .max(Comparator.comparingDouble((Candidate c) -> rule.strength(c.similarity())).thenComparing(c -> c.row().storyId, Comparator.reverseOrder()));
+    best.ifPresent(b -> Log.debugf("Article %s joins story %s of article %s (%s)", article.id(), b.row().storyId, b.row().articleId, b.similarity()));
+    return best.map(b -> b.row().storyId).orElseGet(() -> STORY_PREFIX + article.id().substring(0, Math.min(16, article.id().length())));
+  }
+
+  private static Fingerprint fingerprintOf(ArticleStory row) {
+    return new Fingerprint(MinHash.ofValues(row.minHash), TagProfile.of(row.tagIds, row.tagWeights));
+  }
+
+  /** Serialises the writers of one article, whose keys may change between revisions. */
+  private static long articleLock(String articleId) {
+    return Hashing.murmur3_128().hashString("article:" + articleId, StandardCharsets.UTF_8).asLong();
+  }
+
+  private record Candidate(ArticleStory row, Similarity similarity) {
+  }
+}
