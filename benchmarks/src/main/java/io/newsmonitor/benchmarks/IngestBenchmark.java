@@ -1,16 +1,19 @@
 package io.newsmonitor.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static io.newsmonitor.benchmarks.Harness.awaitUntil;
+import static io.newsmonitor.benchmarks.Harness.check;
+import static io.newsmonitor.benchmarks.Harness.memory;
+import static io.newsmonitor.benchmarks.Harness.seconds;
+import static io.newsmonitor.benchmarks.Harness.topicSize;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsmonitor.benchmarks.Harness.Memory;
 import io.newsmonitor.events.Topics;
-import io.newsmonitor.infra.Processes;
 import io.newsmonitor.infra.local.LocalPlatform;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,14 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * ingest-service as a process on one core of its own, on the real Kafka broker and PostgreSQL, measured two ways:
@@ -51,9 +49,6 @@ public final class IngestBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BATCH = 500;
   private static final int PUSH_CLIENTS = 4;
-  /** The last line of a class histogram: {@code Total <instances> <bytes>}. */
-  private static final Pattern LIVE_BYTES = Pattern.compile("Total\\s+\\d+\\s+(\\d+)");
-  private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
   private final Map<String, String> options;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -87,16 +82,16 @@ public final class IngestBenchmark {
     Path repoRoot = Path.of(System.getProperty("news.repo.root", ".")).toAbsolutePath().normalize();
     SeedTemplates templates = SeedTemplates.load(repoRoot.resolve("samples/seeds"));
 
-    List<String> pin = pinToOneCore();
-    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java " + Runtime.version());
-    report.put("ingest-service", (pin.isEmpty() ? "not pinned (taskset missing or one core)" : "pinned to core 1 with taskset") + ", -XX:ActiveProcessorCount=1, -Xmx512m");
+    List<String> pin = Harness.pinToOneCore();
+    report.put("machine", Harness.machine());
+    report.put("ingest-service", Harness.describeSetup(pin));
 
     try (FeedFarm farm = new FeedFarm(templates, sources, itemsPerFeed);
          LocalPlatform platform = LocalPlatform.builder()
              .repoRoot(repoRoot)
              .services(LocalPlatform.INGEST)
              .launchPrefix(pin.toArray(String[]::new))
-             .jvmOptions("-Xmx512m", "-XX:ActiveProcessorCount=1")
+             .jvmOptions(Harness.ONE_CORE_JVM)
              .env("INGEST_FETCH_ALLOW_LOOPBACK", "true")
              .build()
              .start();
@@ -111,7 +106,7 @@ public final class IngestBenchmark {
       Instant start = Instant.now();
       int published = push(ingest, templates, warmup, articles);
       Duration pushTime = Duration.between(start, Instant.now());
-      long onTopic = topicSize(admin);
+      long onTopic = topicSize(admin, Topics.ARTICLES_INGESTED);
       check(published == articles && onTopic == warmup + articles,
           "push: " + published + " of " + articles + " published, " + onTopic + " records on the topic (expected " + (warmup + articles) + ")");
       report.put("push: articles published", String.format("%,d in %.1f s", articles, seconds(pushTime)));
@@ -126,8 +121,8 @@ public final class IngestBenchmark {
       report.put("feeds: sources created through the API", String.format("%,d in %.1f s", sources, seconds(Duration.between(created, Instant.now()))));
 
       long expected = onTopic + (long) sources * itemsPerFeed;
-      awaitUntil(Duration.ofMinutes(15), () -> farm.feedsFetched() == sources && topicSize(admin) >= expected,
-          () -> "feeds fetched " + farm.feedsFetched() + "/" + sources + ", records " + topicSize(admin) + "/" + expected);
+      awaitUntil(Duration.ofMinutes(15), () -> farm.feedsFetched() == sources && topicSize(admin, Topics.ARTICLES_INGESTED) >= expected,
+          () -> "feeds fetched " + farm.feedsFetched() + "/" + sources + ", records " + topicSize(admin, Topics.ARTICLES_INGESTED) + "/" + expected);
       Instant firstRoundDone = Instant.now();
       long firstFetch = IntStream.range(0, sources).mapToLong(farm::firstFetchMillis).min().orElseThrow();
       double firstRound = (firstRoundDone.toEpochMilli() - firstFetch) / 1000.0;
@@ -138,35 +133,16 @@ public final class IngestBenchmark {
       long notModifiedBefore = farm.notModified();
       awaitUntil(Duration.ofSeconds(pollIntervalSeconds * 3L), () -> farm.notModified() - notModifiedBefore >= sources,
           () -> "second round: " + (farm.notModified() - notModifiedBefore) + " of " + sources + " feeds answered 304");
-      check(topicSize(admin) == expected, "re-polls published again: " + topicSize(admin) + " records, expected " + expected);
+      check(topicSize(admin, Topics.ARTICLES_INGESTED) == expected, "re-polls published again: " + topicSize(admin, Topics.ARTICLES_INGESTED) + " records, expected " + expected);
       report.put("feeds: second round", String.format("%,d polls answered 304, nothing republished", farm.notModified() - notModifiedBefore));
       report.put("feeds: requests per second (mean / max over the run)", rate(farm.requestsPerSecond()));
 
       Memory after = memory(pid);
       report.put("memory with " + String.format("%,d", sources) + " sources (live heap / RSS)", after.toString());
       report.put("memory per 10,000 sources (live heap)", String.format("%+.1f MB",
-          (after.heapKb() - before.heapKb()) / 1024.0 * 10_000 / sources));
+          (after.liveHeapKb() - before.liveHeapKb()) / 1024.0 * 10_000 / sources));
     }
-    System.out.println();
-    System.out.println("| ingest-service | |");
-    System.out.println("|---|---|");
-    report.forEach((name, value) -> System.out.println("| " + name + " | " + value + " |"));
-  }
-
-  /** {@code taskset -c 1} where it exists and there are two cores or more, so the service has one core and the rest the others. */
-  private static List<String> pinToOneCore() {
-    if (Runtime.getRuntime().availableProcessors() < 2) {
-      return List.of();
-    }
-    try {
-      Process probe = new ProcessBuilder("taskset", "-c", "1", "true").redirectErrorStream(true).start();
-      return probe.waitFor() == 0 ? List.of("taskset", "-c", "1") : List.of();
-    } catch (IOException e) {
-      return List.of();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return List.of();
-    }
+    Harness.printTable("ingest-service on one core", report);
   }
 
   /** Pushes articles {@code from … from+count-1}; returns how many were published. */
@@ -226,66 +202,8 @@ public final class IngestBenchmark {
     }
   }
 
-  private static long topicSize(Admin admin) {
-    try {
-      var partitions = admin.describeTopics(List.of(Topics.ARTICLES_INGESTED)).allTopicNames().get().get(Topics.ARTICLES_INGESTED).partitions();
-      Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-      partitions.forEach(partition -> latest.put(new TopicPartition(Topics.ARTICLES_INGESTED, partition.partition()), OffsetSpec.latest()));
-      return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot read the size of " + Topics.ARTICLES_INGESTED, e);
-    }
-  }
-
-  record Memory(long heapKb, long rssKb) {
-    @Override
-    public String toString() {
-      return String.format("%.1f MB / %.1f MB", heapKb / 1024.0, rssKb / 1024.0);
-    }
-  }
-
-  /** Live objects on the heap (a class histogram runs a full GC first), and the resident set of the process. */
-  private static Memory memory(long pid) throws Exception {
-    Path jcmd = Path.of(Processes.javaExecutable()).resolveSibling("jcmd");
-    String histogram = run(jcmd.toString(), Long.toString(pid), "GC.class_histogram");
-    Matcher live = LIVE_BYTES.matcher(histogram);
-    check(live.find(), "unexpected GC.class_histogram output: " + histogram.substring(Math.max(0, histogram.length() - 500)));
-    Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + pid + "/status")));
-    return new Memory(Long.parseLong(live.group(1)) / 1024, rss.find() ? Long.parseLong(rss.group(1)) : -1);
-  }
-
-  private static String run(String... command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    check(process.waitFor() == 0, String.join(" ", command) + " failed: " + output);
-    return output;
-  }
-
   private static String rate(Map<Long, LongAdder> perSecond) {
     long[] counts = perSecond.values().stream().mapToLong(LongAdder::sum).toArray();
     return String.format("%.0f / %d", Arrays.stream(counts).average().orElse(0), Arrays.stream(counts).max().orElse(0));
-  }
-
-  private static void awaitUntil(Duration timeout, BooleanSupplier done, java.util.function.Supplier<String> progress) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    Instant nextReport = Instant.now().plusSeconds(10);
-    while (!done.getAsBoolean()) {
-      check(Instant.now().isBefore(deadline), "gave up after " + timeout.toSeconds() + " s: " + progress.get());
-      if (Instant.now().isAfter(nextReport)) {
-        System.out.println("  " + progress.get());
-        nextReport = Instant.now().plusSeconds(10);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private static double seconds(Duration duration) {
-    return duration.toMillis() / 1000.0;
-  }
-
-  private static void check(boolean condition, String failure) {
-    if (!condition) {
-      throw new IllegalStateException(failure);
-    }
   }
 }

@@ -103,9 +103,18 @@ class EventCodecTests {
             List.of(new Mention(TextField.TITLE, 0, 7, "Japan’s"), new Mention(TextField.BODY, 10, 12, "日本")))),
         List.of(new Tag("topic:aukus-pillar-2", "AUKUS Pillar II", "topic", 1, 0.5,
             List.of(new Mention(TextField.BODY, 40, 49, "Pillar Ⅱ")))),
-        "story-1", "2026.11.1", Instant.parse("2026-11-25T10:00:00.5Z"));
+        "story-1", "2026.11.1", Instant.parse("2026-11-25T10:00:00.5Z"), ArticleEnriched.NOT_COVERED);
 
     assertThat(codec.fromJson(codec.toJson(enriched), ArticleEnriched.class)).isEqualTo(enriched);
+  }
+
+  @Test
+  void enrichedRecordsOfTheFirstContractReadAsUnknownCoverage() {
+    ArticleEnriched enriched = new ArticleEnriched(ingested(), List.of(), List.of(), "story-1", "1.0.0", Instant.parse("2026-11-25T10:00:00Z"));
+    String withoutCoverage = codec.toJson(enriched).replace(",\"languageCoverage\":\"unknown\"", "");
+    assertThat(withoutCoverage).doesNotContain("languageCoverage");
+
+    assertThat(codec.fromJson(withoutCoverage, ArticleEnriched.class).languageCoverage()).isEqualTo(ArticleEnriched.UNKNOWN);
   }
 
   @Test

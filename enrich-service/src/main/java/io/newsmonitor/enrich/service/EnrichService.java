@@ -2,6 +2,7 @@ package io.newsmonitor.enrich.service;
 
 import io.newsmonitor.enrich.ArticleStory;
 import io.newsmonitor.enrich.tagging.Tagger;
+import io.newsmonitor.enrich.tagging.LanguageCoverage;
 import io.newsmonitor.enrich.tagging.Tagging;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
@@ -33,7 +34,7 @@ public class EnrichService {
    */
   @Transactional
   public ArticleEnriched enrich(ArticleIngested article) {
-    Tagging tagging = tagger.tag(article.title(), article.body());
+    Tagging tagging = tagger.tag(article.title(), article.body(), article.language());
     // PostgreSQL keeps microseconds: truncate so that what is stored and what is sent are the same instant.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     ArticleStory story = stories.assign(article, tagging, now);
@@ -41,6 +42,15 @@ public class EnrichService {
     Instant enrichedAt = story.revision == article.revision() ? story.enrichedAt : now;
     Log.debugf("Article %s revision %d: story %s, %d actors, %d topics", article.id(), article.revision(), story.storyId,
         tagging.actors().size(), tagging.topics().size());
-    return new ArticleEnriched(article, tagging.actors(), tagging.topics(), story.storyId, tagger.knowledgeBase().version(), enrichedAt);
+    return new ArticleEnriched(article, tagging.actors(), tagging.topics(), story.storyId, tagging.knowledgeBaseVersion(), enrichedAt,
+        coverage(tagging.languageCoverage()));
+  }
+
+  private static String coverage(LanguageCoverage coverage) {
+    return switch (coverage) {
+      case COVERED -> ArticleEnriched.COVERED;
+      case NOT_COVERED -> ArticleEnriched.NOT_COVERED;
+      case UNKNOWN -> ArticleEnriched.UNKNOWN;
+    };
   }
 }

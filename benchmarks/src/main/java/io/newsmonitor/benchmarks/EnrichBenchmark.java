@@ -1,0 +1,137 @@
+package io.newsmonitor.benchmarks;
+
+import static io.newsmonitor.benchmarks.Harness.awaitUntil;
+import static io.newsmonitor.benchmarks.Harness.check;
+import static io.newsmonitor.benchmarks.Harness.memory;
+import static io.newsmonitor.benchmarks.Harness.seconds;
+import static io.newsmonitor.benchmarks.Harness.topicSize;
+
+import io.newsmonitor.events.ArticleIngested;
+import io.newsmonitor.events.EventCodec;
+import io.newsmonitor.events.SourceRef;
+import io.newsmonitor.events.Topics;
+import io.newsmonitor.infra.local.LocalPlatform;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * enrich-service as a process on one core of its own, on the real Kafka broker and PostgreSQL: N articles of 800 words
+ * (two seeds each, cut) written to {@code news.articles.ingested}, consumed, tagged with the full knowledge base,
+ * assigned to stories in PostgreSQL and produced to {@code news.articles.enriched}. Reports articles/s from the first
+ * record written to the last one enriched.
+ *
+ * <p>Run with {@code ./run-benchmark enrich [--articles=N] [--warmup=N]}.
+ */
+public final class EnrichBenchmark {
+
+  private static final int WORDS_PER_ARTICLE = 800;
+
+  private final Map<String, String> options;
+  private final Map<String, String> report = new LinkedHashMap<>();
+
+  private EnrichBenchmark(Map<String, String> options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+      options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+    }
+    new EnrichBenchmark(options).run();
+    System.exit(0);
+  }
+
+  private int option(String name, int defaultValue) {
+    return Integer.parseInt(options.getOrDefault(name, Integer.toString(defaultValue)));
+  }
+
+  private void run() throws Exception {
+    int articles = option("articles", 20_000);
+    int warmup = option("warmup", 3_000);
+    Path repoRoot = Path.of(System.getProperty("news.repo.root", ".")).toAbsolutePath().normalize();
+    SeedTemplates templates = SeedTemplates.load(repoRoot.resolve("samples/seeds"));
+
+    List<String> pin = Harness.pinToOneCore();
+    report.put("machine", Harness.machine());
+    report.put("enrich-service", Harness.describeSetup(pin));
+
+    try (LocalPlatform platform = LocalPlatform.builder()
+             .repoRoot(repoRoot)
+             .services(LocalPlatform.ENRICH)
+             .launchPrefix(pin.toArray(String[]::new))
+             .jvmOptions(Harness.ONE_CORE_JVM)
+             .build()
+             .start();
+         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()));
+         KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
+             ProducerConfig.LINGER_MS_CONFIG, 20,
+             ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"), new StringSerializer(), new StringSerializer())) {
+      long pid = platform.pid(LocalPlatform.ENRICH);
+
+      System.out.printf("Warm-up: %,d articles…%n", warmup);
+      produce(producer, templates, 0, warmup);
+      awaitUntil(Duration.ofMinutes(10), () -> topicSize(admin, Topics.ARTICLES_ENRICHED) >= warmup,
+          () -> "enriched " + topicSize(admin, Topics.ARTICLES_ENRICHED) + "/" + warmup);
+
+      System.out.printf("Measured: %,d articles of ~%d words…%n", articles, WORDS_PER_ARTICLE);
+      Instant start = Instant.now();
+      produce(producer, templates, warmup, articles);
+      long expected = (long) warmup + articles;
+      awaitUntil(Duration.ofMinutes(30), () -> topicSize(admin, Topics.ARTICLES_ENRICHED) >= expected,
+          () -> "enriched " + (topicSize(admin, Topics.ARTICLES_ENRICHED) - warmup) + "/" + articles);
+      Duration elapsed = Duration.between(start, Instant.now());
+      check(topicSize(admin, Topics.ARTICLES_INGESTED + Topics.DLQ_SUFFIX) == 0, "records went to the DLQ");
+      report.put("articles consumed, tagged, assigned a story, produced", String.format("%,d in %.1f s", articles, seconds(elapsed)));
+      report.put("**consume → tag → produce: articles/s on one core**", String.format("**%,.0f**", articles / seconds(elapsed)));
+      report.put("live heap / RSS after the run", memory(pid).toString());
+    }
+    Harness.printTable("enrich-service on one core", report);
+  }
+
+  private static void produce(KafkaProducer<String, String> producer, SeedTemplates templates, int from, int count) throws Exception {
+    EventCodec codec = EventCodec.instance();
+    Instant now = Instant.now();
+    for (int n = from; n < from + count; n++) {
+      String body = firstWords(templates.body(n) + "\n\n" + templates.body(n + 1), WORDS_PER_ARTICLE);
+      String id = HexFormat.of().formatHex(sha256("benchmark-article-" + n), 0, 16);
+      ArticleIngested article = new ArticleIngested(id, 1, "https://wire.example.org/enrich/" + n, new SourceRef("benchmark-wire", "Benchmark Wire"),
+          templates.title(n), body, null, "en", OffsetDateTime.of(2024, 4, 8, 12, 0, 0, 0, ZoneOffset.UTC).plusMinutes(n),
+          false, now, "sha256:" + HexFormat.of().formatHex(sha256(body)));
+      producer.send(new ProducerRecord<>(Topics.ARTICLES_INGESTED, id, codec.toJson(article)));
+    }
+    producer.flush();
+  }
+
+  private static String firstWords(String text, int words) {
+    String[] split = text.split("\\s+");
+    return String.join(" ", Arrays.copyOf(split, Math.min(words, split.length)));
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.newsmonitor.benchmarks;
+
+import io.newsmonitor.infra.Processes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/** What the benchmark harnesses share: one core for the service under test, topic sizes, memory, waiting, checks. */
+final class Harness {
+
+  /** The last line of a class histogram: {@code Total <instances> <bytes>}. */
+  private static final Pattern LIVE_BYTES = Pattern.compile("Total\\s+\\d+\\s+(\\d+)");
+  private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+
+  /** JVM options of the service under test: sized and scheduled as for one core. */
+  static final String[] ONE_CORE_JVM = {"-Xmx512m", "-XX:ActiveProcessorCount=1"};
+
+  private Harness() {
+  }
+
+  /** {@code taskset -c 1} where it exists and there are two cores or more, so the service has one core and the rest the others. */
+  static List<String> pinToOneCore() {
+    if (Runtime.getRuntime().availableProcessors() < 2) {
+      return List.of();
+    }
+    try {
+      Process probe = new ProcessBuilder("taskset", "-c", "1", "true").redirectErrorStream(true).start();
+      return probe.waitFor() == 0 ? List.of("taskset", "-c", "1") : List.of();
+    } catch (IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+  }
+
+  static String describeSetup(List<String> pin) {
+    return (pin.isEmpty() ? "not pinned (taskset missing or one core)" : "pinned to core 1 with taskset") + ", " + String.join(" ", ONE_CORE_JVM);
+  }
+
+  static String machine() {
+    return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java " + Runtime.version();
+  }
+
+  /** Records in a topic: the sum of its partitions' end offsets. */
+  static long topicSize(Admin admin, String topic) {
+    try {
+      var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+      Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+      partitions.forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+    } catch (Exception e) {
+      // Not created yet: nothing written to it.
+      return 0;
+    }
+  }
+
+  record Memory(long liveHeapKb, long rssKb) {
+    @Override
+    public String toString() {
+      return String.format("%.1f MB / %.1f MB", liveHeapKb / 1024.0, rssKb / 1024.0);
+    }
+  }
+
+  /** Live objects on the heap (a class histogram runs a full GC first), and the resident set of the process. */
+  static Memory memory(long pid) throws Exception {
+    Path jcmd = Path.of(Processes.javaExecutable()).resolveSibling("jcmd");
+    String histogram = run(jcmd.toString(), Long.toString(pid), "GC.class_histogram");
+    Matcher live = LIVE_BYTES.matcher(histogram);
+    check(live.find(), "unexpected GC.class_histogram output: " + histogram.substring(Math.max(0, histogram.length() - 500)));
+    Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + pid + "/status")));
+    return new Memory(Long.parseLong(live.group(1)) / 1024, rss.find() ? Long.parseLong(rss.group(1)) : -1);
+  }
+
+  private static String run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    check(process.waitFor() == 0, String.join(" ", command) + " failed: " + output);
+    return output;
+  }
+
+  /** Polls {@code done} every 200 ms, printing {@code progress} every 10 s, and gives up after {@code timeout}. */
+  static void awaitUntil(Duration timeout, BooleanSupplier done, Supplier<String> progress) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    Instant nextReport = Instant.now().plusSeconds(10);
+    while (!done.getAsBoolean()) {
+      check(Instant.now().isBefore(deadline), "gave up after " + timeout.toSeconds() + " s: " + progress.get());
+      if (Instant.now().isAfter(nextReport)) {
+        System.out.println("  " + progress.get());
+        nextReport = Instant.now().plusSeconds(10);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  static double seconds(Duration duration) {
+    return duration.toMillis() / 1000.0;
+  }
+
+  static void check(boolean condition, String failure) {
+    if (!condition) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  static void printTable(String title, Map<String, String> rows) {
+    System.out.println();
+    System.out.println("| " + title + " | |");
+    System.out.println("|---|---|");
+    rows.forEach((name, value) -> System.out.println("| " + name + " | " + value + " |"));
+  }
+}
