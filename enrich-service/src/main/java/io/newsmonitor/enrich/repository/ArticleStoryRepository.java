@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Stories of articles and their LSH keys: {@code enrich.article_story} and {@code enrich.story_key}. Keys travel to
@@ -26,22 +27,36 @@ public class ArticleStoryRepository implements PanacheRepositoryBase<ArticleStor
         .getSingleResult();
   }
 
-  /** The articles other than {@code articleId} that have one of {@code keys}, published between {@code from} and {@code to}. */
-  public List<ArticleStory> withAnyKey(long[] keys, Instant from, Instant to, String articleId) {
+  /**
+   * The articles other than {@code articleId} that have one of {@code keys}, published between {@code from} and {@code to}:
+   * for each key, the {@code perKey} published last before {@code at} and the {@code perKey} first after it (two scans of
+   * the primary key in its order, however many articles share the key). Read-only: candidates are compared, never changed, and
+   * managed copies of hundreds of rows with their arrays would cost a dirty check each at every flush.
+   */
+  public List<ArticleStory> withAnyKey(long[] keys, Instant at, Instant from, Instant to, String articleId, int perKey) {
     if (keys.length == 0) {
       return List.of();
     }
     @SuppressWarnings("unchecked")
     List<String> ids = getEntityManager().createNativeQuery("""
-            select distinct article_id from {h-schema}story_key
-            where key = any(cast(string_to_array(:keys, ',') as bigint[])) and published between :from and :to and article_id <> :articleId
+            select distinct nearest.article_id from unnest(cast(string_to_array(:keys, ',') as bigint[])) as k(key)
+            cross join lateral (
+                (select s.article_id from {h-schema}story_key s
+                 where s.key = k.key and s.published between :from and :at and s.article_id <> :articleId
+                 order by s.published desc limit :perKey)
+                union all
+                (select s.article_id from {h-schema}story_key s
+                 where s.key = k.key and s.published > :at and s.published <= :to and s.article_id <> :articleId
+                 order by s.published limit :perKey)) as nearest
             """, String.class)
         .setParameter("keys", join(keys))
+        .setParameter("at", at)
         .setParameter("from", from)
         .setParameter("to", to)
         .setParameter("articleId", articleId)
+        .setParameter("perKey", perKey)
         .getResultList();
-    return ids.isEmpty() ? List.of() : list("articleId in ?1", ids);
+    return ids.isEmpty() ? List.of() : find("articleId in ?1", ids).withHint(HibernateHints.HINT_READ_ONLY, true).list();
   }
 
   /** Makes {@code keys} the article's keys, dropping those of its earlier revision. */

@@ -27,7 +27,8 @@ import java.util.stream.LongStream;
  *
  * <p>Several instances may enrich copies of one event at the same moment. Each transaction first takes PostgreSQL
  * advisory locks on its article's id and LSH keys; any two articles that can match share a key, so the second waits for the
- * first to commit and then finds it. The keys are locked in ascending order, so two transactions never deadlock.
+ * first to commit and then finds it (or, when more than {@code candidates-per-key} articles share that key, nearer members
+ * of the same story). The keys are locked in ascending order, so two transactions never deadlock.
  */
 @ApplicationScoped
 public class StoryService {
@@ -37,10 +38,12 @@ public class StoryService {
 
   private final ArticleStoryRepository stories;
   private final StoryRule rule;
+  private final int candidatesPerKey;
 
   public StoryService(ArticleStoryRepository stories, StoryConfig config) {
     this.stories = stories;
     this.rule = config.rule();
+    this.candidatesPerKey = config.candidatesPerKey();
   }
 
   /**
@@ -78,7 +81,7 @@ public class StoryService {
   }
 
   private String storyOf(ArticleIngested article, Instant published, Fingerprint fingerprint, long[] keys) {
-    Optional<Candidate> best = stories.withAnyKey(keys, published.minus(rule.window()), published.plus(rule.window()), article.id()).stream()
+    Optional<Candidate> best = stories.withAnyKey(keys, published, published.minus(rule.window()), published.plus(rule.window()), article.id(), candidatesPerKey).stream()
         .map(candidate -> new Candidate(candidate, fingerprint.compare(fingerprintOf(candidate))))
         .filter(candidate -> rule.sameStory(candidate.similarity()))
         // The strongest; between equals, the smallest story id, so that every instance chooses the same.

@@ -1,6 +1,7 @@
 package io.newsmonitor.enrich.story;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 
@@ -25,6 +26,14 @@ public interface StoryConfig {
 
   /** How many of an article's heaviest tags make its tag-pair keys ({@code NEWS_STORIES_SALIENT_TAGS}). */
   int salientTags();
+
+  /**
+   * How many articles each LSH key contributes as candidates, those published nearest the new article first
+   * ({@code NEWS_STORIES_CANDIDATES_PER_KEY}): a busy story's keys are shared by hundreds of articles, and its nearest few
+   * speak for it.
+   */
+  @WithDefault("10")
+  int candidatesPerKey();
 
   /** The rule these settings make. */
   default StoryRule rule() {
