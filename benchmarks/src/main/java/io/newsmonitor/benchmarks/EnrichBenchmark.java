@@ -51,17 +51,12 @@ public final class EnrichBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String arg : args) {
-      String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-      options.put(pair[0], pair.length > 1 ? pair[1] : "true");
-    }
-    new EnrichBenchmark(options).run();
+    new EnrichBenchmark(Harness.options(args)).run();
     System.exit(0);
   }
 
   private int option(String name, int defaultValue) {
-    return Integer.parseInt(options.getOrDefault(name, Integer.toString(defaultValue)));
+    return Harness.option(options, name, defaultValue);
   }
 
   private void run() throws Exception {

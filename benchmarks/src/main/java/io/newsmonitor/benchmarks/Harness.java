@@ -30,6 +30,20 @@ final class Harness {
   private Harness() {
   }
 
+  /** {@code --name=value} arguments (a bare {@code --name} is {@code true}). */
+  static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+      options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+    }
+    return options;
+  }
+
+  static int option(Map<String, String> options, String name, int defaultValue) {
+    return Integer.parseInt(options.getOrDefault(name, Integer.toString(defaultValue)));
+  }
+
   /** {@code taskset -c 1} where it exists and there are two cores or more, so the service has one core and the rest the others. */
   static List<String> pinToOneCore() {
     if (Runtime.getRuntime().availableProcessors() < 2) {

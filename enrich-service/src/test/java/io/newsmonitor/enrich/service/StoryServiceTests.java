@@ -3,6 +3,7 @@ package io.newsmonitor.enrich.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmonitor.enrich.story.SeedArticles;
+import io.newsmonitor.enrich.tagging.Seeds;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.infra.test.RealInfrastructure;
@@ -117,7 +118,7 @@ class StoryServiceTests {
     assertThat(enrichService.enrich(rewrite)).isEqualTo(first);
 
     // The correction is a different text altogether: the article keeps its story all the same, and its new keys.
-    SeedArticles.Text other = SeedArticles.text("003");
+    Seeds.Seed other = Seeds.seed("003");
     ArticleIngested corrected = new ArticleIngested(rewrite.id(), 2, rewrite.url(), rewrite.source(), other.title(), other.body(), null,
         "en", rewrite.published(), false, rewrite.ingestedAt().plusSeconds(3600), "sha256:" + "cd".repeat(32));
     ArticleEnriched second = enrichService.enrich(corrected);

@@ -2,6 +2,7 @@ package io.newsmonitor.enrich.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsmonitor.enrich.tagging.Seeds;
 import io.newsmonitor.enrich.tagging.Tagger;
 import io.newsmonitor.kb.KnowledgeBase;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ class SeedStoryTests {
   static void fingerprintTheSeeds() {
     Tagger tagger = new Tagger(KnowledgeBase.loadDefault());
     for (String number : SeedArticles.NUMBERS) {
-      SeedArticles.Text text = SeedArticles.text(number);
+      Seeds.Seed text = Seeds.seed(number);
       FINGERPRINTS.put(number, Fingerprint.of(text.title(), text.body(), tagger.tag(text.title(), text.body()), RULE));
     }
     // The figures behind the thresholds, for whoever re-calibrates them.
@@ -75,7 +76,7 @@ class SeedStoryTests {
 
   @Test
   void aSyndicatedCopyWithOtherFurnitureIsANearDuplicate() {
-    SeedArticles.Text text = SeedArticles.text("000");
+    Seeds.Seed text = Seeds.seed("000");
     String copy = text.body().replace("The views expressed in this article do not reflect the opinion of ICARO, or any of its affiliates.", "")
         + "\nSubscribe to our newsletter. © Another Outlet 2024";
     Tagger tagger = new Tagger(KnowledgeBase.loadDefault());
@@ -86,7 +87,7 @@ class SeedStoryTests {
 
   @Test
   void theReportWithoutItsReaderCommentsAsIngestDeliversItIsStillInTheStory() {
-    SeedArticles.Text text = SeedArticles.text("001");
+    Seeds.Seed text = Seeds.seed("001");
     String story = text.body().substring(0, text.body().indexOf("25 Comments")).strip();
     Tagger tagger = new Tagger(KnowledgeBase.loadDefault());
     Fingerprint withoutComments = Fingerprint.of(text.title(), story, tagger.tag(text.title(), story), RULE);

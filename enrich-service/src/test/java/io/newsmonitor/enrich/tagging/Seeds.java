@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The seed articles of {@code samples/seeds}: the first non-blank line is the title, the rest the body. */
-final class Seeds {
+public final class Seeds {
 
   /** Relative to the module, where Maven runs the tests. */
   static final Path DIR = Path.of("../samples/seeds");
 
-  record Seed(String name, String title, String body) {
+  public record Seed(String name, String title, String body) {
   }
 
   private Seeds() {
   }
 
-  static Seed seed(String number) {
+  public static Seed seed(String number) {
     try (Stream<Path> files = Files.list(DIR)) {
       Path file = files.filter(f -> f.getFileName().toString().startsWith(number + "_")).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no seed " + number + " in " + DIR.toAbsolutePath()));
