@@ -6,9 +6,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.ingest.config.FeedConfig;
 import io.newsmonitor.ingest.source.SourceRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Feed polling as Prometheus sees it: polls by outcome, items published, and how many feeds are unhealthy right now. */
+/**
+ * Feed polling as Prometheus sees it: polls by outcome, items published, and how many feeds are unhealthy right now.
+ * Created at startup, so that the series exist before the first poll: dashboards and alerts on them need them from the start.
+ */
+@Startup
 @ApplicationScoped
 public class PollMetrics {
 
