@@ -82,7 +82,8 @@ class SubscriptionResourceTests {
 
   @ParameterizedTest(name = "[{0}] -> {1}")
   @CsvSource(delimiterString = "->", value = {
-      "Japan + ( -> unexpected '(' at 8",
+      "Japan + ( -> unexpected end of rule at 9",
+      "(Japan OR Korea)) AND China -> unexpected ')' at 16",
       "Japan + -> unexpected end of rule at 7",
       "+ Japan -> expected a term at 0",
       "Japan ++ Korea -> expected a term at 7",
