@@ -14,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /** The evaluator agrees with a naive boolean reading of the same tree over the article's tag set, and explains itself. */
 class RuleEvaluationProperties {
@@ -31,6 +32,7 @@ class RuleEvaluationProperties {
 
     Evaluation evaluation = RuleEvaluator.evaluate(ResolvedRule.of(rule.toText(), rule, RESOLVER), article);
 
+    Statistics.label("matched").collect(evaluation.matched());
     assertThat(evaluation.matched()).isEqualTo(reference(rule, tagged));
     // A match is explained by what matched, a miss by what failed.
     assertThat(evaluation.failedParts().isEmpty()).isEqualTo(evaluation.matched());
