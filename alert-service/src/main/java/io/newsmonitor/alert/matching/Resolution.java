@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.newsmonitor.events.TextField;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -70,7 +71,7 @@ public sealed interface Resolution
 
     @Override
     public String describe() {
-      return fields.size() == 1 ? "text in " + fields.iterator().next().name().toLowerCase(java.util.Locale.ROOT) : "text";
+      return fields.size() == 1 ? "text in " + fields.iterator().next().name().toLowerCase(Locale.ROOT) : "text";
     }
   }
 

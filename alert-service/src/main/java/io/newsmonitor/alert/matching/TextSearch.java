@@ -1,6 +1,7 @@
 package io.newsmonitor.alert.matching;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.MatchResult;
@@ -61,7 +62,7 @@ final class TextSearch {
     // Last position (word index and offsets) at which each wanted word was seen; the best window ending at a word uses them.
     int[] lastIndex = new int[wanted.size()];
     int[] lastStart = new int[wanted.size()];
-    java.util.Arrays.fill(lastIndex, -1);
+    Arrays.fill(lastIndex, -1);
     Matcher matcher = WORD.matcher(text);
     int index = -1;
     while (spans.size() < limit && matcher.find()) {
@@ -80,7 +81,7 @@ final class TextSearch {
       }
       if (lastIndex[first] >= 0 && index - lastIndex[first] <= distance) {
         spans.add(new Span(lastStart[first], matcher.end()));
-        java.util.Arrays.fill(lastIndex, -1);
+        Arrays.fill(lastIndex, -1);
       }
     }
     return spans;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * A parsed rule: a small tree of records that {@link RuleParser} builds and the matching evaluator walks. The leaves
@@ -39,7 +40,7 @@ public sealed interface Rule permits Rule.Leaf, Rule.And, Rule.Or, Rule.Not {
     };
   }
 
-  private static String join(List<Rule> operands, String operator, java.util.function.Predicate<Rule> needsParentheses) {
+  private static String join(List<Rule> operands, String operator, Predicate<Rule> needsParentheses) {
     List<String> parts = new ArrayList<>();
     for (Rule operand : operands) {
       parts.add(needsParentheses.test(operand) ? "(" + operand.toText() + ")" : operand.toText());

@@ -1,9 +1,11 @@
 package io.newsmonitor.alert.rule;
 
 import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /** Random rule trees for the properties, every position 0 (compare parsed trees with {@link Rules#withoutPositions}). */
 public final class RuleArbitraries {
@@ -25,15 +27,15 @@ public final class RuleArbitraries {
 
   private static Arbitrary<Rule> combine(Arbitrary<Rule> operand) {
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(2, operand.list().ofMinSize(2).ofMaxSize(3).map(Rule.And::new)),
-        net.jqwik.api.Tuple.of(2, operand.list().ofMinSize(2).ofMaxSize(3).map(Rule.Or::new)),
-        net.jqwik.api.Tuple.of(1, operand.map(Rule.Not::new)));
+        Tuple.of(2, operand.list().ofMinSize(2).ofMaxSize(3).map(Rule.And::new)),
+        Tuple.of(2, operand.list().ofMinSize(2).ofMaxSize(3).map(Rule.Or::new)),
+        Tuple.of(1, operand.map(Rule.Not::new)));
   }
 
   /** A word a bare term may hold: letters, digits, an inner dash, never a keyword. */
   static Arbitrary<String> bareWord() {
     return Arbitraries.strings().withChars("andortxJKÉé0-").ofMinLength(1).ofMaxLength(6)
-        .filter(word -> !word.startsWith("-") && !KEYWORDS.contains(word.toLowerCase(java.util.Locale.ROOT)));
+        .filter(word -> !word.startsWith("-") && !KEYWORDS.contains(word.toLowerCase(Locale.ROOT)));
   }
 
   /** A word inside quotes: anything but quotes and white space, operators included. */

@@ -12,7 +12,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /** Printing and parsing are inverse, and the parser refuses any text only with a position inside it. */
-class RuleParserProperties {
+class RuleParserPropertyTests {
 
   @Property(tries = 1000)
   void aRandomTreePrintedAndParsedIsTheSameTree(@ForAll("trees") Rule tree) {

@@ -7,6 +7,7 @@ import io.newsmonitor.alert.rule.RuleArbitraries;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.Tag;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,10 +15,11 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /** The evaluator agrees with a naive boolean reading of the same tree over the article's tag set, and explains itself. */
-class RuleEvaluationProperties {
+class RuleEvaluationPropertyTests {
 
   private static final List<String> NAMES = List.of("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot");
 
@@ -28,7 +30,7 @@ class RuleEvaluationProperties {
 
   @Property(tries = 2000)
   void evaluationEqualsTheReferenceOnRandomTagSets(@ForAll("tagRules") Rule rule, @ForAll("tagSets") Set<String> tagged) {
-    ArticleEnriched article = Articles.article("Untitled", "Nothing to read.", tagged.stream().map(RuleEvaluationProperties::tag).toList(), List.of());
+    ArticleEnriched article = Articles.article("Untitled", "Nothing to read.", tagged.stream().map(RuleEvaluationPropertyTests::tag).toList(), List.of());
 
     Evaluation evaluation = RuleEvaluator.evaluate(ResolvedRule.of(rule.toText(), rule, RESOLVER), article);
 
@@ -56,16 +58,16 @@ class RuleEvaluationProperties {
     Arbitrary<Rule.Leaf> term = name.map(text -> new Rule.Term(text, false, 0));
     Arbitrary<Rule.Leaf> field = Combinators.combine(Arbitraries.of(Rule.FieldName.ACTOR, Rule.FieldName.TOPIC), name)
         .as((fieldName, text) -> new Rule.Field(fieldName, new Rule.Term(text, false, 0), 0));
-    return RuleArbitraries.rules(Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, term), net.jqwik.api.Tuple.of(1, field)));
+    return RuleArbitraries.rules(Arbitraries.frequencyOf(Tuple.of(4, term), Tuple.of(1, field)));
   }
 
   @Provide
   Arbitrary<Set<String>> tagSets() {
-    return Arbitraries.of(NAMES).map(RuleEvaluationProperties::id).set().ofMaxSize(NAMES.size());
+    return Arbitraries.of(NAMES).map(RuleEvaluationPropertyTests::id).set().ofMaxSize(NAMES.size());
   }
 
   private static String id(String name) {
-    return "x:" + name.toLowerCase(java.util.Locale.ROOT);
+    return "x:" + name.toLowerCase(Locale.ROOT);
   }
 
   private static Tag tag(String id) {
