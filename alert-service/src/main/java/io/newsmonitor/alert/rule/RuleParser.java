@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * unary     = ( "NOT" | "-" ) , unary | primary ;
  * primary   = "(" , or , ")" | leaf ;
  * leaf      = field | proximity | phrase | prefix | term ;
- * field     = ( "actor" | "topic" | "source" | "lang" | "title" ) , ":" , ( phrase | term ) ;
- * proximity = phrase , "~" , digit , { digit } ;
+ * field     = ( "actor" | "topic" | "source" | "lang" | "title" ) , ":" , ( phrase | term ) ;   (* name in any case *)
+ * proximity = phrase , "~" , digit , [ digit , [ digit , [ digit ] ] ] ;   (* at least two words *)
  * phrase    = '"' , word , { word } , '"' ;
  * prefix    = word , "*" ;
  * term      = word , { word } ;
@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
  * <p>Pure and thread-safe.
  */
 public final class RuleParser {
+
+  /** Proximity beyond 9999 words is no proximity: refused rather than read as a number that may overflow. */
+  private static final int MAX_DISTANCE_DIGITS = 4;
 
   private final String text;
   private final List<Token> tokens;
@@ -156,12 +159,11 @@ public final class RuleParser {
   }
 
   private static Rule.Proximity proximity(Token token) {
-    int tilde = token.text().lastIndexOf('~');
-    List<String> words = Arrays.asList(token.text().substring(0, tilde).split(" "));
+    List<String> words = List.of(token.text().split(" "));
     if (words.size() < 2) {
       throw new RuleSyntaxException("proximity needs at least two words", token.position());
     }
-    return new Rule.Proximity(words, Integer.parseInt(token.text().substring(tilde + 1)), token.position());
+    return new Rule.Proximity(words, token.distance(), token.position());
   }
 
   private Token peek() {
@@ -216,16 +218,16 @@ public final class RuleParser {
     if (after < text.length() && text.charAt(after) == '~') {
       int digits = after + 1;
       int end = digits;
-      while (end < text.length() && Character.isDigit(text.charAt(end)) && text.charAt(end) < 128) {
+      while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
         end++;
       }
       if (end == digits) {
         throw new RuleSyntaxException("expected a number after '~'", digits);
       }
-      if (end - digits > 4) {
+      if (end - digits > MAX_DISTANCE_DIGITS) {
         throw new RuleSyntaxException("distance too large", digits);
       }
-      into.add(new Token(Kind.PROXIMITY, phrase + '~' + text.substring(digits, end), open));
+      into.add(new Token(Kind.PROXIMITY, phrase, open, Integer.parseInt(text.substring(digits, end))));
       return end;
     }
     into.add(new Token(Kind.PHRASE, phrase, open));
@@ -307,6 +309,11 @@ public final class RuleParser {
 
   private enum Kind { WORD, PHRASE, PROXIMITY, PREFIX, FIELD, AND, OR, NOT, OPEN, CLOSE, END }
 
-  private record Token(Kind kind, String text, int position) {
+  /** A piece of the rule text; {@code distance} is the number after a proximity's {@code ~}, and 0 for the other kinds. */
+  private record Token(Kind kind, String text, int position, int distance) {
+
+    Token(Kind kind, String text, int position) {
+      this(kind, text, position, 0);
+    }
   }
 }
