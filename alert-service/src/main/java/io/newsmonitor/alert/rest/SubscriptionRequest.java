@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code POST /api/subscriptions}. */
 public record SubscriptionRequest(
     @Schema(required = true, examples = "Japan and AUKUS") String name,
-    @Schema(required = true, description = "Terms joined by + or AND; a bare term resolves through the knowledge base, a quoted phrase is text",
+    @Schema(required = true, description = "AND (+), OR (|), NOT (-), parentheses, fields (actor:, topic:, source:, lang:, title:), \"phrase\", \"a b\"~N, prefix*; a bare term resolves through the knowledge base, a quoted phrase is text",
         examples = "Japan + Pillar II") String rule,
     @Schema(required = true, description = "Absolute http or https URL the alerts are POSTed to", examples = "https://hooks.example.org/alerts")
     String webhookUrl) {

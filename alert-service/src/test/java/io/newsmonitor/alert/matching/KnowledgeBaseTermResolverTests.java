@@ -31,4 +31,23 @@ class KnowledgeBaseTermResolverTests {
   void aQuotedPhraseIsTextEvenWhenTheKnowledgeBaseKnowsIt() {
     assertThat(resolver.resolve(new Rule.Term("Pillar II", true, 0))).isEqualTo(new Resolution.Text("Pillar II"));
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiterString = "->", quoteCharacter = '`', value = {
+      "actor:Japan -> actor country:jp (Japan)",
+      "actor:japanese -> actor country:jp (Japan)",
+      "actor:country:jp -> actor country:jp (Japan)",
+      "`topic:\"AUKUS Pillar II\"` -> topic topic:aukus-pillar-2 (AUKUS Pillar II)",
+      "topic:pillar two -> topic topic:aukus-pillar-2 (AUKUS Pillar II)",
+      "topic:Japan -> unknown topic",
+      "actor:zeppelin -> unknown actor",
+      "title:Japan -> text in title",
+      "hyperson* -> prefix",
+      "`\"Japan submarine\"~10` -> words within 10",
+      "source:reuters -> source",
+      "lang:en -> language",
+  })
+  void fieldsResolveThroughTheKnowledgeBaseWithinTheirKind(String rule, String resolvedAs) {
+    assertThat(ResolvedRule.of(rule, resolver).resolutions().values()).extracting(Resolution::describe).containsExactly(resolvedAs);
+  }
 }

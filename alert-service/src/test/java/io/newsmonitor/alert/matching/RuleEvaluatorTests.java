@@ -59,7 +59,7 @@ class RuleEvaluatorTests {
 
     assertThat(evaluation.matched()).isFalse();
     // What did match is still reported, for previews.
-    assertThat(evaluation.termMatches()).extracting(match -> match.term().text()).containsExactly("Pillar II");
+    assertThat(evaluation.termMatches()).extracting(match -> match.leaf().display()).containsExactly("Pillar II");
   }
 
   @Test
@@ -183,7 +183,106 @@ class RuleEvaluatorTests {
     ResolvedRule rule = ResolvedRule.of("Japan + \"Pillar II\" + zeppelins", RESOLVER);
 
     assertThat(rule.resolutions().values()).extracting(Resolution::describe).containsExactly("actor country:jp (Japan)", "text", "text");
-    assertThat(rule.rule().terms()).extracting(Rule.Term::quoted).containsExactly(false, true, false);
+    assertThat(rule.rule().leaves()).extracting(Rule.Leaf::display).containsExactly("Japan", "\"Pillar II\"", "zeppelins");
+  }
+
+  @Test
+  void orMatchesEitherAndReportsEveryAlternativeThatMatched() {
+    ArticleEnriched article = article(TITLE, BODY, List.of(japan()), List.of(pillarTwo()));
+
+    Evaluation evaluation = evaluate("Japan OR zeppelins | Pillar II", article);
+
+    assertThat(evaluation.matched()).isTrue();
+    assertThat(evaluation.termMatches()).extracting(match -> match.leaf().display()).containsExactly("Japan", "Pillar II");
+    assertThat(evaluation.failedParts()).isEmpty();
+    assertThat(evaluate("zeppelins | airships", article).failedParts()).containsExactly("zeppelins OR airships");
+  }
+
+  @Test
+  void notRefusesAnArticleWithTheTermAndItsMatchIsNoEvidence() {
+    ArticleEnriched both = article(TITLE, BODY, List.of(japan()), List.of(pillarTwo()));
+    ArticleEnriched japanOnly = article(TITLE, BODY, List.of(japan()), List.of());
+
+    Evaluation refused = evaluate("Japan + NOT Pillar II", both);
+    assertThat(refused.matched()).isFalse();
+    assertThat(refused.failedParts()).containsExactly("NOT Pillar II");
+    assertThat(refused.termMatches()).extracting(match -> match.leaf().display()).containsExactly("Japan");
+
+    assertThat(evaluate("Japan + -Pillar II", japanOnly).matched()).isTrue();
+    assertThat(evaluate("-zeppelins", japanOnly).matched()).isTrue();
+  }
+
+  @Test
+  void aMissSaysWhichPartsFailed() {
+    Evaluation evaluation = evaluate("Japan + (zeppelins | airships) + pact + \"Pillar III\"", article(TITLE, BODY, List.of(), List.of()));
+
+    assertThat(evaluation.matched()).isFalse();
+    assertThat(evaluation.failedParts()).containsExactly("Japan", "zeppelins OR airships", "\"Pillar III\"");
+    assertThat(evaluation.termMatches()).extracting(match -> match.leaf().display()).containsExactly("pact");
+  }
+
+  @Test
+  void actorAndTopicFieldsNeedAnEntryOfThatKind() {
+    ArticleEnriched article = article(TITLE, BODY, List.of(japan()), List.of(pillarTwo()));
+
+    assertThat(evaluate("actor:Japan", article).termMatches()).singleElement()
+        .satisfies(match -> assertThat(match.toReason().matchedAs()).isEqualTo("actor country:jp (Japan)"));
+    assertThat(evaluate("topic:\"Pillar II\"", article).matched()).isTrue();
+    // Pillar II is a topic, Japan an actor: the wrong field names nothing, and matches nothing, not even the words.
+    ResolvedRule wrongKind = ResolvedRule.of("actor:\"Pillar II\" | topic:Japan", RESOLVER);
+    assertThat(wrongKind.resolutions().values()).extracting(Resolution::describe).containsExactly("unknown actor", "unknown topic");
+    assertThat(RuleEvaluator.evaluate(wrongKind, article).matched()).isFalse();
+  }
+
+  @Test
+  void sourceAndLanguageFieldsLookAtTheArticle() {
+    ArticleEnriched article = article(TITLE, BODY, List.of(), List.of());
+
+    assertThat(evaluate("source:icaro", article).matched()).as("a word of the source name, any case").isTrue();
+    assertThat(evaluate("source:\"ICARO Media Group\"", article).matched()).isTrue();
+    assertThat(evaluate("source:file-import", article).matched()).as("the source id").isTrue();
+    assertThat(evaluate("source:reuters", article).matched()).isFalse();
+    assertThat(evaluate("lang:en", article).matched()).isTrue();
+    assertThat(evaluate("lang:EN", article).matched()).isTrue();
+    assertThat(evaluate("lang:fr", article).matched()).isFalse();
+    assertThat(evaluate("lang:en + source:icaro", article).termMatches()).allSatisfy(match -> assertThat(match.snippets()).isEmpty());
+  }
+
+  @Test
+  void theTitleFieldLooksAtTheTitleOnly() {
+    ArticleEnriched article = article(TITLE, BODY, List.of(), List.of());
+
+    Evaluation inTitle = evaluate("title:\"security pact\"", article);
+    assertThat(inTitle.termMatches()).singleElement().satisfies(match -> {
+      assertThat(match.toReason().matchedAs()).isEqualTo("text in title");
+      assertThat(match.snippets()).extracting(Snippet::field).containsOnly(TextField.TITLE);
+    });
+    assertThat(evaluate("title:hypersonic", article).matched()).as("only in the body").isFalse();
+  }
+
+  @Test
+  void aPrefixMatchesTheStartOfWholeWords() {
+    ArticleEnriched article = article(TITLE, BODY, List.of(), List.of());
+
+    Evaluation evaluation = evaluate("hyperson*", article);
+    assertThat(evaluation.matched()).isTrue();
+    assertThat(highlighted(evaluation.termMatches().getFirst().snippets().getFirst())).isEqualTo("hypersonic");
+    assertThat(evaluate("QUANT*", article).matched()).isTrue();
+    assertThat(evaluate("ersonic*", article).matched()).as("not inside a word").isFalse();
+  }
+
+  @Test
+  void proximityNeedsAllWordsWithinTheDistanceInAnyOrder() {
+    ArticleEnriched article = article("Talks", "The submarine deal, long delayed, now includes Japan as a partner.", List.of(), List.of());
+
+    // submarine is word 1, Japan word 7: six positions apart.
+    Evaluation near = evaluate("\"Japan submarine\"~6", article);
+    assertThat(near.matched()).isTrue();
+    assertThat(highlighted(near.termMatches().getFirst().snippets().getFirst())).isEqualTo("submarine deal, long delayed, now includes Japan");
+    assertThat(near.termMatches().getFirst().toReason().matchedAs()).isEqualTo("words within 6");
+    assertThat(evaluate("\"Japan submarine\"~5", article).matched()).isFalse();
+    assertThat(evaluate("\"japan PARTNER deal\"~10", article).matched()).isTrue();
+    assertThat(evaluate("\"Japan zeppelin\"~50", article).matched()).isFalse();
   }
 
   private static String highlighted(Snippet snippet) {

@@ -80,9 +80,22 @@ class SubscriptionResourceTests {
         .body("terms.resolvedAs", contains("text", "text"));
   }
 
+  @Test
+  void theWholeRuleLanguageIsAcceptedAndEachLeafExplained() {
+    given().contentType(ContentType.JSON)
+        .body(Map.of("name", "Everything", "rule", "(Japan | Australia) + topic:\"AUKUS Pillar II\" + -lang:fr + \"Japan submarine\"~10 OR hyperson*",
+            "webhookUrl", "http://127.0.0.1:9/hook"))
+        .when().post("/api/subscriptions")
+        .then().statusCode(201)
+        .body("terms.term", contains("Japan", "Australia", "topic:\"AUKUS Pillar II\"", "lang:fr", "\"Japan submarine\"~10", "hyperson*"))
+        .body("terms.resolvedAs", contains("actor country:jp (Japan)", "actor country:au (Australia)", "topic topic:aukus-pillar-2 (AUKUS Pillar II)",
+            "language", "words within 10", "prefix"));
+  }
+
   @ParameterizedTest(name = "[{0}] -> {1}")
   @CsvSource(delimiterString = "->", value = {
-      "Japan + ( -> unexpected '(' at 8",
+      "Japan + ( -> unexpected end of rule at 9",
+      "(Japan OR Korea)) AND China -> unexpected ')' at 16",
       "Japan + -> unexpected end of rule at 7",
       "+ Japan -> expected a term at 0",
       "Japan ++ Korea -> expected a term at 7",
