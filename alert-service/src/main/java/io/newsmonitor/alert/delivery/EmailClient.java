@@ -8,6 +8,7 @@ import io.quarkus.qute.Template;
 import io.smallrye.mutiny.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Mails an alert over SMTP (HTML and plain text) and says how it went; never throws for the server's failures. The delivery
@@ -25,15 +26,19 @@ public class EmailClient {
   private final Template text;
   private final Duration timeout;
   private final String messageIdDomain;
+  // In every error, so that an e-mail failing because no SMTP server is configured says where it looked.
+  private final String server;
 
   public EmailClient(ReactiveMailer mailer, @Location("alert-email.html") Template html, @Location("alert-email.txt") Template text,
-      DeliveryConfig delivery, MailConfig mail) {
+      DeliveryConfig delivery, MailConfig mail, @ConfigProperty(name = "quarkus.mailer.host") String host,
+      @ConfigProperty(name = "quarkus.mailer.port") int port) {
     this.mailer = mailer;
     this.html = html;
     this.text = text;
     // One bound for the whole exchange: connecting, the SMTP dialogue and the message.
     this.timeout = delivery.connectTimeout().plus(delivery.readTimeout());
     this.messageIdDomain = mail.messageIdDomain();
+    this.server = "SMTP " + host + ":" + port;
   }
 
   /** The Message-ID of the e-mail of this delivery. */
@@ -53,9 +58,9 @@ public class EmailClient {
       mailer.send(mail).await().atMost(timeout);
       return new AttemptOutcome(true, SMTP_ACCEPTED, null);
     } catch (TimeoutException e) {
-      return new AttemptOutcome(false, null, "SMTP timed out after " + timeout.toMillis() + " ms");
+      return new AttemptOutcome(false, null, server + " timed out after " + timeout.toMillis() + " ms");
     } catch (RuntimeException e) {
-      return new AttemptOutcome(false, null, "SMTP: " + describe(e));
+      return new AttemptOutcome(false, null, server + ": " + describe(e));
     }
   }
 

@@ -117,7 +117,7 @@ class EmailDeliveryTests {
     assertThat(failing.getList("$")).hasSize(1);
     assertThat(failing.getString("[0].channel")).isEqualTo("email");
     assertThat(failing.getString("[0].status")).isEqualTo("PENDING");
-    assertThat(failing.getString("[0].lastError")).startsWith("SMTP: ").containsIgnoringCase("refused");
+    assertThat(failing.getString("[0].lastError")).startsWith("SMTP 127.0.0.1:" + smtpPort + ": ").containsIgnoringCase("refused");
     smtp = startSmtp();
 
     JsonPath delivered = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId), d -> "DELIVERED".equals(d.getString("[0].status")));
