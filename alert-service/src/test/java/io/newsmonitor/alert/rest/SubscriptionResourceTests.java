@@ -185,6 +185,9 @@ class SubscriptionResourceTests {
         .then().statusCode(201)
         .body("email", equalTo("analyst@example.org"))
         .body("webhookUrl", nullValue());
+    given().when().get("/api/subscriptions")
+        .then().statusCode(200)
+        .body("email", contains("analyst@example.org"));
     given().contentType(ContentType.JSON)
         .body(Map.of("name", "Both", "rule", "Japan", "webhookUrl", "https://hooks.example.org/alerts", "email", "analyst@example.org"))
         .when().post("/api/subscriptions")
