@@ -1,5 +1,6 @@
 package io.newsmonitor.alert.delivery;
 
+import io.newsmonitor.alert.subscription.Subscription;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** One alert to send to one target: the outbox row, written with its match and updated by every attempt. */
@@ -16,6 +19,7 @@ import java.util.UUID;
 public class Delivery {
 
   public static final String CHANNEL_WEBHOOK = "webhook";
+  public static final String CHANNEL_EMAIL = "email";
 
   /** Also the idempotency key the receiver sees. */
   @Id
@@ -30,6 +34,7 @@ public class Delivery {
   @Column(nullable = false)
   public String channel;
 
+  /** The webhook's URL, or the recipient's address for an e-mail. */
   @Column(name = "target_url", nullable = false)
   public String targetUrl;
 
@@ -55,14 +60,35 @@ public class Delivery {
   @Column(name = "delivered_at")
   public Instant deliveredAt;
 
+  /** One delivery due now per channel of the subscription: each is retried and parked on its own. */
+  public static List<Delivery> forEachChannel(UUID matchId, Subscription subscription, Instant now) {
+    List<Delivery> deliveries = new ArrayList<>(2);
+    if (subscription.webhookUrl != null) {
+      deliveries.add(webhook(matchId, subscription.id, subscription.webhookUrl, now));
+    }
+    if (subscription.email != null) {
+      deliveries.add(email(matchId, subscription.id, subscription.email, now));
+    }
+    return deliveries;
+  }
+
   /** A webhook delivery due now. */
   public static Delivery webhook(UUID matchId, UUID subscriptionId, String url, Instant now) {
+    return due(CHANNEL_WEBHOOK, matchId, subscriptionId, url, now);
+  }
+
+  /** An e-mail delivery due now. */
+  public static Delivery email(UUID matchId, UUID subscriptionId, String address, Instant now) {
+    return due(CHANNEL_EMAIL, matchId, subscriptionId, address, now);
+  }
+
+  private static Delivery due(String channel, UUID matchId, UUID subscriptionId, String target, Instant now) {
     Delivery delivery = new Delivery();
     delivery.id = UUID.randomUUID();
     delivery.matchId = matchId;
     delivery.subscriptionId = subscriptionId;
-    delivery.channel = CHANNEL_WEBHOOK;
-    delivery.targetUrl = url;
+    delivery.channel = channel;
+    delivery.targetUrl = target;
     delivery.status = DeliveryStatus.PENDING;
     delivery.attempts = 0;
     delivery.nextAttemptAt = now;
@@ -83,7 +109,7 @@ public class Delivery {
    * Records a failed attempt: parked as {@link DeliveryStatus#FAILED} once {@code maxAttempts} attempts failed, otherwise
    * due again after {@code retryDelay}.
    *
-   * @param statusCode the receiver's answer, or null when there was none (refused, timed out)
+   * @param statusCode the receiver's answer (HTTP status, SMTP reply code), or null when there was none (refused, timed out)
    */
   public void failed(Instant now, Integer statusCode, String error, int maxAttempts, Duration retryDelay) {
     attempts++;

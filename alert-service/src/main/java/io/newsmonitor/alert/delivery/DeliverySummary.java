@@ -3,7 +3,13 @@ package io.newsmonitor.alert.delivery;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A delivery as {@code GET /api/deliveries} shows it: with its subscription's name and its article. */
+/**
+ * A delivery as {@code GET /api/deliveries} shows it: with its subscription's name and its article.
+ *
+ * @param channel {@code webhook} or {@code email}
+ * @param target the webhook's URL, or the recipient's address
+ * @param lastStatusCode the webhook's HTTP status; for an e-mail, 250 once the SMTP server accepted it
+ */
 public record DeliverySummary(
     UUID id,
     UUID subscriptionId,

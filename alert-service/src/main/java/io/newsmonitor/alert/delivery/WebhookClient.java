@@ -34,12 +34,8 @@ public class WebhookClient {
         .build();
   }
 
-  /** The result of one attempt: delivered (2xx), or the status code and/or the error. */
-  public record Outcome(boolean delivered, Integer statusCode, String error) {
-  }
-
   /** Sends {@code json} to {@code url} with the delivery id as idempotency key. */
-  public Outcome post(String url, String json, String deliveryId) {
+  public AttemptOutcome post(String url, String json, String deliveryId) {
     HttpRequest request;
     try {
       request = HttpRequest.newBuilder(URI.create(url))
@@ -51,7 +47,7 @@ public class WebhookClient {
           .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
           .build();
     } catch (IllegalArgumentException e) {
-      return new Outcome(false, null, "bad webhook URL: " + e.getMessage());
+      return new AttemptOutcome(false, null, "bad webhook URL: " + e.getMessage());
     }
     try {
       HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -62,16 +58,16 @@ public class WebhookClient {
         head = new String(body.readNBytes(ERROR_BODY_CHARS), StandardCharsets.UTF_8).strip();
       }
       if (status >= 200 && status < 300) {
-        return new Outcome(true, status, null);
+        return new AttemptOutcome(true, status, null);
       }
-      return new Outcome(false, status, "HTTP " + status + (head.isEmpty() ? "" : ": " + head));
+      return new AttemptOutcome(false, status, "HTTP " + status + (head.isEmpty() ? "" : ": " + head));
     } catch (HttpTimeoutException e) {
-      return new Outcome(false, null, "timed out: " + e.getMessage());
+      return new AttemptOutcome(false, null, "timed out: " + e.getMessage());
     } catch (IOException e) {
-      return new Outcome(false, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      return new AttemptOutcome(false, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Outcome(false, null, "interrupted");
+      return new AttemptOutcome(false, null, "interrupted");
     }
   }
 

@@ -96,7 +96,7 @@ public class EnrichedArticleConsumer {
     if (!matches.insertIfAbsent(match)) {
       return false;
     }
-    deliveries.persist(Delivery.webhook(match.id, subscription.id, subscription.webhookUrl, now));
+    deliveries.persist(Delivery.forEachChannel(match.id, subscription, now));
     return true;
   }
 

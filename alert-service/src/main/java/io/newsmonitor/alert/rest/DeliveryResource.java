@@ -30,7 +30,9 @@ public class DeliveryResource {
   }
 
   @GET
-  @Operation(summary = "List deliveries, newest first", description = "Optionally of one subscription; at most `limit` (default 100, at most 1000).")
+  @Operation(summary = "List deliveries, newest first", description = "Optionally of one subscription; at most `limit` (default 100, at most 1000)."
+      + " A match makes one delivery per channel of its subscription (`channel` webhook or email, `target` the URL or the address),"
+      + " each retried and parked on its own.")
   public List<DeliverySummary> list(@QueryParam("subscriptionId") String subscriptionId, @QueryParam("limit") @DefaultValue("100") int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ProblemException.badField("limit", "must be between 1 and " + MAX_LIMIT);

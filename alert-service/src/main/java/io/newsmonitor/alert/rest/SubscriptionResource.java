@@ -17,7 +17,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Analysts' subscriptions: a rule and the webhook its alerts go to. */
+/** Analysts' subscriptions: a rule and the webhook and/or e-mail address its alerts go to. */
 @Path("/api/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,11 +32,11 @@ public class SubscriptionResource {
   }
 
   @POST
-  @Operation(summary = "Create a subscription", description = "400 problem+json naming the field when name, rule or webhookUrl is missing or wrong;"
+  @Operation(summary = "Create a subscription", description = "400 problem+json naming the field when name or rule is missing or wrong, when webhookUrl or email is wrong, or when both are missing;"
       + " a rule that does not parse is refused with the position and the reason.")
   public Response create(SubscriptionRequest request, @Context UriInfo uri) {
-    SubscriptionRequest body = request == null ? new SubscriptionRequest(null, null, null) : request;
-    Subscription created = service.create(body.name(), body.rule(), body.webhookUrl());
+    SubscriptionRequest body = request == null ? new SubscriptionRequest(null, null, null, null) : request;
+    Subscription created = service.create(body.name(), body.rule(), body.webhookUrl(), body.email());
     return Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build()).entity(view(created)).build();
   }
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A subscription as the API shows it, with what each term of its rule means. */
-public record SubscriptionView(String id, String name, String rule, String webhookUrl, boolean active, Instant createdAt, List<TermView> terms) {
+public record SubscriptionView(String id, String name, String rule, String webhookUrl, String email, boolean active, Instant createdAt, List<TermView> terms) {
 
   /**
    * One term of the rule.
@@ -21,7 +21,7 @@ public record SubscriptionView(String id, String name, String rule, String webho
     List<TermView> terms = rule.resolutions().entrySet().stream()
         .map(e -> new TermView(e.getKey().display(), e.getValue().describe()))
         .toList();
-    return new SubscriptionView(subscription.id.toString(), subscription.name, subscription.rule, subscription.webhookUrl, subscription.active,
+    return new SubscriptionView(subscription.id.toString(), subscription.name, subscription.rule, subscription.webhookUrl, subscription.email, subscription.active,
         subscription.createdAt, terms);
   }
 }

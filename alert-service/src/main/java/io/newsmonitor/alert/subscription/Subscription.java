@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An analyst's standing question: a rule, and where to send the alerts it raises. */
+/** An analyst's standing question: a rule, and where to send the alerts it raises (a webhook, an e-mail address or both). */
 @Entity
 @Table(name = "subscription")
 public class Subscription {
@@ -22,8 +22,13 @@ public class Subscription {
   @Column(nullable = false)
   public String rule;
 
-  @Column(name = "webhook_url", nullable = false)
+  /** Null when the alerts go by e-mail only. */
+  @Column(name = "webhook_url")
   public String webhookUrl;
+
+  /** Null when the alerts go to the webhook only. */
+  @Column
+  public String email;
 
   /** Only active subscriptions are matched. */
   @Column(nullable = false)

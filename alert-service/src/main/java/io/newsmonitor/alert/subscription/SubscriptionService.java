@@ -8,6 +8,8 @@ import io.newsmonitor.support.problem.FieldError;
 import io.newsmonitor.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Email;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -18,20 +20,35 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Creates, lists and deletes subscriptions; refuses a subscription whose rule does not parse or whose webhook is not an http(s) URL. */
+/**
+ * Creates, lists and deletes subscriptions; refuses a subscription whose rule does not parse, whose webhook is not an
+ * http(s) URL, whose e-mail is not an address, or that has neither a webhook nor an e-mail to send its alerts to.
+ */
 @ApplicationScoped
 public class SubscriptionService {
 
   static final int MAX_NAME = 200;
   static final int MAX_RULE = 2000;
   static final int MAX_URL = 2000;
+  // The longest address SMTP carries (RFC 5321: 64 for the local part, @, 255 for the domain).
+  static final int MAX_EMAIL = 320;
+  static final String NO_CHANNEL = "a webhookUrl or an email (or both) is required";
 
   private final SubscriptionRepository repository;
   private final TermResolver resolver;
+  private final Validator validator;
 
-  public SubscriptionService(SubscriptionRepository repository, TermResolver resolver) {
+  public SubscriptionService(SubscriptionRepository repository, TermResolver resolver, Validator validator) {
     this.repository = repository;
     this.resolver = resolver;
+    this.validator = validator;
+  }
+
+  /**
+   * An address as Hibernate Validator reads it, with a dot in the domain besides: {@code someone@localhost} is valid mail
+   * syntax but no analyst's address.
+   */
+  private record EmailAddress(@Email(regexp = "[^@]+@[^@.]+(\\.[^@.]+)+") String value) {
   }
 
   /**
@@ -40,11 +57,22 @@ public class SubscriptionService {
    * @throws ProblemException 400 naming every bad field
    */
   @Transactional
-  public Subscription create(String name, String rule, String webhookUrl) {
+  public Subscription create(String name, String rule, String webhookUrl, String email) {
     List<FieldError> errors = new ArrayList<>();
     checkName(name).ifPresent(message -> errors.add(new FieldError("name", message)));
     checkRule(rule).ifPresent(message -> errors.add(new FieldError("rule", message)));
-    checkWebhookUrl(webhookUrl).ifPresent(message -> errors.add(new FieldError("webhookUrl", message)));
+    boolean hasWebhook = webhookUrl != null && !webhookUrl.isBlank();
+    boolean hasEmail = email != null && !email.isBlank();
+    if (!hasWebhook && !hasEmail) {
+      errors.add(new FieldError("webhookUrl", NO_CHANNEL));
+      errors.add(new FieldError("email", NO_CHANNEL));
+    }
+    if (hasWebhook) {
+      checkWebhookUrl(webhookUrl).ifPresent(message -> errors.add(new FieldError("webhookUrl", message)));
+    }
+    if (hasEmail) {
+      checkEmail(email).ifPresent(message -> errors.add(new FieldError("email", message)));
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest(errors);
     }
@@ -52,7 +80,8 @@ public class SubscriptionService {
     subscription.id = UUID.randomUUID();
     subscription.name = name.strip();
     subscription.rule = rule.strip();
-    subscription.webhookUrl = webhookUrl.strip();
+    subscription.webhookUrl = hasWebhook ? webhookUrl.strip() : null;
+    subscription.email = hasEmail ? email.strip() : null;
     subscription.active = true;
     // PostgreSQL keeps microseconds: truncate so that what we answer is what we stored.
     subscription.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -117,9 +146,6 @@ public class SubscriptionService {
   }
 
   private static Optional<String> checkWebhookUrl(String url) {
-    if (url == null || url.isBlank()) {
-      return Optional.of("must not be blank");
-    }
     if (url.strip().length() > MAX_URL) {
       return Optional.of("must be at most " + MAX_URL + " characters");
     }
@@ -133,6 +159,17 @@ public class SubscriptionService {
     } catch (URISyntaxException e) {
       return Optional.of("must be an absolute http or https URL: " + e.getReason() + " at " + e.getIndex());
     }
+  }
+
+  private Optional<String> checkEmail(String email) {
+    String address = email.strip();
+    if (address.length() > MAX_EMAIL) {
+      return Optional.of("must be at most " + MAX_EMAIL + " characters");
+    }
+    if (!validator.validate(new EmailAddress(address)).isEmpty()) {
+      return Optional.of("must be an e-mail address, e.g. analyst@example.org");
+    }
+    return Optional.empty();
   }
 
   private static Optional<UUID> parseId(String id) {

@@ -1,7 +1,9 @@
 package io.newsmonitor.alert.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.newsmonitor.alert.subscription.Subscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,6 +22,25 @@ class DeliveryTests {
     assertThat(delivery.attempts).isZero();
     assertThat(delivery.nextAttemptAt).isEqualTo(T0);
     assertThat(delivery.channel).isEqualTo("webhook");
+  }
+
+  @Test
+  void eachChannelOfTheSubscriptionGetsADeliveryOfItsOwn() {
+    Subscription subscription = new Subscription();
+    subscription.id = UUID.randomUUID();
+    subscription.webhookUrl = "https://hooks.example.org/a";
+    subscription.email = "analyst@example.org";
+    UUID matchId = UUID.randomUUID();
+
+    assertThat(Delivery.forEachChannel(matchId, subscription, T0))
+        .extracting(d -> d.channel, d -> d.targetUrl, d -> d.matchId, d -> d.status, d -> d.nextAttemptAt)
+        .containsExactly(
+            tuple("webhook", "https://hooks.example.org/a", matchId, DeliveryStatus.PENDING, T0),
+            tuple("email", "analyst@example.org", matchId, DeliveryStatus.PENDING, T0));
+    assertThat(Delivery.forEachChannel(matchId, subscription, T0)).extracting(d -> d.id).doesNotHaveDuplicates();
+
+    subscription.webhookUrl = null;
+    assertThat(Delivery.forEachChannel(matchId, subscription, T0)).extracting(d -> d.channel).containsExactly("email");
   }
 
   @Test

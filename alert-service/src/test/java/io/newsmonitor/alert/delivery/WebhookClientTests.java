@@ -51,9 +51,9 @@ class WebhookClientTests {
 
   @Test
   void postsTheJsonWithTheDeliveryIdAsIdempotencyKey() {
-    WebhookClient.Outcome outcome = client.post(receiver.url("/in"), "{\"alertId\":\"a\"}", "d-1");
+    AttemptOutcome outcome = client.post(receiver.url("/in"), "{\"alertId\":\"a\"}", "d-1");
 
-    assertThat(outcome).isEqualTo(new WebhookClient.Outcome(true, 200, null));
+    assertThat(outcome).isEqualTo(new AttemptOutcome(true, 200, null));
     WebhookReceiver.Request post = receiver.received().getFirst();
     assertThat(post.path()).isEqualTo("/in");
     assertThat(post.body()).isEqualTo("{\"alertId\":\"a\"}");
@@ -66,7 +66,7 @@ class WebhookClientTests {
   void aNon2xxAnswerIsAFailureWithItsStatus() {
     receiver.respondWith(503);
 
-    assertThat(client.post(receiver.url(), "{}", "d-2")).isEqualTo(new WebhookClient.Outcome(false, 503, "HTTP 503"));
+    assertThat(client.post(receiver.url(), "{}", "d-2")).isEqualTo(new AttemptOutcome(false, 503, "HTTP 503"));
   }
 
   @Test
@@ -74,7 +74,7 @@ class WebhookClientTests {
     String url = receiver.url();
     receiver.close();
 
-    WebhookClient.Outcome outcome = client.post(url, "{}", "d-3");
+    AttemptOutcome outcome = client.post(url, "{}", "d-3");
 
     assertThat(outcome.delivered()).isFalse();
     assertThat(outcome.statusCode()).isNull();

@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.newsmonitor.alert.Api;
 import io.newsmonitor.infra.test.RealInfrastructure;
@@ -115,11 +117,14 @@ class SubscriptionResourceTests {
 
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(value = {
-      "webhookUrl, , must not be blank",
-      "webhookUrl, '  ', must not be blank",
       "webhookUrl, /hooks/alerts, must be an absolute http or https URL",
       "webhookUrl, ftp://hooks.example.org/alerts, must be an absolute http or https URL",
       "webhookUrl, mailto:analyst@example.org, must be an absolute http or https URL",
+      "email, not-an-address, must be an e-mail address",
+      "email, analyst@@example.org, must be an e-mail address",
+      "email, analyst@localhost, must be an e-mail address",
+      "email, 'analyst @example.org', must be an e-mail address",
+      "email, https://example.org, must be an e-mail address",
       "name, , must not be blank",
       "rule, , must not be blank",
   })
@@ -146,7 +151,49 @@ class SubscriptionResourceTests {
         .when().post("/api/subscriptions")
         .then().statusCode(400)
         .contentType("application/problem+json")
-        .body("errors.field", contains("name", "rule", "webhookUrl"));
+        .body("errors.field", contains("name", "rule", "webhookUrl", "email"));
+  }
+
+  @ParameterizedTest(name = "webhookUrl=[{0}] email=[{1}]")
+  @CsvSource(value = {
+      ",",
+      "'  ', ",
+      ", '  '",
+  })
+  void aSubscriptionWithNeitherWebhookNorEmailIsRefusedNamingBoth(String webhookUrl, String email) {
+    Map<String, String> body = new HashMap<>(Map.of("name", "Japan", "rule", "Japan"));
+    if (webhookUrl != null) {
+      body.put("webhookUrl", webhookUrl);
+    }
+    if (email != null) {
+      body.put("email", email);
+    }
+
+    given().contentType(ContentType.JSON).body(body)
+        .when().post("/api/subscriptions")
+        .then().statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("webhookUrl", "email"))
+        .body("errors.message", everyItem(containsString("a webhookUrl or an email")));
+  }
+
+  @Test
+  void aSubscriptionCanHaveAnEmailInsteadOfOrBesidesAWebhook() {
+    given().contentType(ContentType.JSON)
+        .body(Map.of("name", "By mail", "rule", "Japan", "email", " analyst@example.org "))
+        .when().post("/api/subscriptions")
+        .then().statusCode(201)
+        .body("email", equalTo("analyst@example.org"))
+        .body("webhookUrl", nullValue());
+    given().when().get("/api/subscriptions")
+        .then().statusCode(200)
+        .body("email", contains("analyst@example.org"));
+    given().contentType(ContentType.JSON)
+        .body(Map.of("name", "Both", "rule", "Japan", "webhookUrl", "https://hooks.example.org/alerts", "email", "analyst@example.org"))
+        .when().post("/api/subscriptions")
+        .then().statusCode(201)
+        .body("email", equalTo("analyst@example.org"))
+        .body("webhookUrl", equalTo("https://hooks.example.org/alerts"));
   }
 
   @Test

@@ -1,0 +1,75 @@
+package io.newsmonitor.alert.delivery;
+
+import io.newsmonitor.events.AlertRaised;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.mutiny.TimeoutException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Mails an alert over SMTP (HTML and plain text) and says how it went; never throws for the server's failures. The delivery
+ * id is the Message-ID, so that a repeat after a crash or a timed-out attempt that did arrive is recognisable as the same
+ * message.
+ */
+@ApplicationScoped
+public class EmailClient {
+
+  /** SMTP's "requested action completed": the only answer after which the mailer reports success. */
+  static final int SMTP_ACCEPTED = 250;
+
+  private final ReactiveMailer mailer;
+  private final Template html;
+  private final Template text;
+  private final Duration timeout;
+  private final String messageIdDomain;
+  // In every error, so that an e-mail failing because no SMTP server is configured says where it looked.
+  private final String server;
+
+  public EmailClient(ReactiveMailer mailer, @Location("alert-email.html") Template html, @Location("alert-email.txt") Template text,
+      DeliveryConfig delivery, MailConfig mail, @ConfigProperty(name = "quarkus.mailer.host") String host,
+      @ConfigProperty(name = "quarkus.mailer.port") int port) {
+    this.mailer = mailer;
+    this.html = html;
+    this.text = text;
+    // One bound for the whole exchange: connecting, the SMTP dialogue and the message.
+    this.timeout = delivery.connectTimeout().plus(delivery.readTimeout());
+    this.messageIdDomain = mail.messageIdDomain();
+    this.server = "SMTP " + host + ":" + port;
+  }
+
+  /** The Message-ID of the e-mail of this delivery. */
+  public String messageId(String deliveryId) {
+    return "<" + deliveryId + "@" + messageIdDomain + ">";
+  }
+
+  /** Sends {@code alert} to {@code address} with the delivery id as Message-ID and idempotency key. */
+  public AttemptOutcome send(String address, AlertRaised alert, String deliveryId) {
+    AlertEmail email = AlertEmail.of(alert);
+    Mail mail = Mail.withHtml(address, email.subject(), html.data("alert", email).render())
+        .setText(text.data("alert", email).render())
+        .addHeader("Message-ID", messageId(deliveryId))
+        .addHeader(WebhookClient.IDEMPOTENCY_KEY, deliveryId)
+        .addHeader(WebhookClient.DELIVERY_HEADER, deliveryId);
+    try {
+      mailer.send(mail).await().atMost(timeout);
+      return new AttemptOutcome(true, SMTP_ACCEPTED, null);
+    } catch (TimeoutException e) {
+      return new AttemptOutcome(false, null, server + " timed out after " + timeout.toMillis() + " ms");
+    } catch (RuntimeException e) {
+      return new AttemptOutcome(false, null, server + ": " + describe(e));
+    }
+  }
+
+  private static String describe(Throwable failure) {
+    // The mailer wraps the cause (connection refused, the server's reply) in exceptions that say less.
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+  }
+}

@@ -1,0 +1,168 @@
+package io.newsmonitor.alert.delivery;
+
+import static io.newsmonitor.alert.EnrichedArticles.article;
+import static io.newsmonitor.alert.EnrichedArticles.newArticleId;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.newsmonitor.alert.Api;
+import io.newsmonitor.alert.EnrichedArticles;
+import io.newsmonitor.infra.local.WebhookReceiver;
+import io.newsmonitor.infra.test.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The e-mail channel on real Kafka, PostgreSQL and a real SMTP server (GreenMail): one delivery per channel, the message
+ * as received over SMTP, and an SMTP server that is down getting the alert once it is back, once.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = SmtpPort.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+class EmailDeliveryTests {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String ANALYST = "analyst@example.org";
+
+  @ConfigProperty(name = "quarkus.mailer.port")
+  int smtpPort;
+
+  private EnrichedArticles articles;
+  private WebhookReceiver receiver;
+  private GreenMail smtp;
+
+  @BeforeEach
+  void setUp() {
+    Api.deleteAllSubscriptions();
+    articles = new EnrichedArticles();
+    receiver = WebhookReceiver.start();
+    smtp = startSmtp();
+  }
+
+  @AfterEach
+  void tearDown() {
+    Api.deleteAllSubscriptions();
+    articles.close();
+    receiver.close();
+    smtp.stop();
+  }
+
+  @Test
+  void aMatchIsPostedAndMailedAsOneDeliveryPerChannel() throws Exception {
+    String subscriptionId = subscribe(Optional.of(receiver.url("/hooks/alerts")));
+    String articleId = newArticleId();
+
+    articles.send(article(articleId, 1, true, true));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(1));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received()).hasSize(1));
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(Api.deliveries(subscriptionId).getList("status", String.class)).containsExactly("DELIVERED", "DELIVERED"));
+    JsonPath deliveries = Api.deliveries(subscriptionId);
+    assertThat(deliveries.getList("channel", String.class)).containsExactlyInAnyOrder("webhook", "email");
+    Map<String, Object> email = delivery(deliveries, "email");
+    assertThat(email).containsEntry("target", ANALYST).containsEntry("attempts", 1).containsEntry("lastStatusCode", 250)
+        .containsEntry("articleId", articleId);
+    assertThat(delivery(deliveries, "webhook")).containsEntry("target", receiver.url("/hooks/alerts"));
+
+    MimeMessage message = smtp.getReceivedMessages()[0];
+    assertThat(message.getSubject()).isEqualTo("[News monitor] Japan and AUKUS: " + EnrichedArticles.TITLE);
+    assertThat(message.getRecipients(Message.RecipientType.TO)).extracting(address -> ((InternetAddress) address).getAddress())
+        .containsExactly(ANALYST);
+    assertThat(((InternetAddress) message.getFrom()[0]).getAddress()).isEqualTo("alerts@newsmonitor.local");
+    String deliveryId = (String) email.get("id");
+    assertThat(message.getMessageID()).isEqualTo("<" + deliveryId + "@newsmonitor.local>");
+    assertThat(message.getHeader("Idempotency-Key")).containsExactly(deliveryId);
+
+    String text = part(message, "text/plain").orElseThrow();
+    assertThat(text).contains(EnrichedArticles.TITLE, "ICARO Media Group", "published 2024-04-08 21:56 +02:00",
+        "- Japan: actor country:jp (Japan)", "- Pillar II: topic topic:aukus-pillar-2 (AUKUS Pillar II)", "[Japan]", "[Pillar II]",
+        "https://example.org/news/" + articleId);
+    String html = part(message, "text/html").orElseThrow();
+    assertThat(html).contains("<mark>Japan</mark>", "<mark>Pillar II</mark>", "href=\"https://example.org/news/" + articleId + "\"",
+        "China Expresses Serious Concerns Over Japan&#39;s Potential Inclusion", "ICARO Media Group", "actor country:jp (Japan)");
+  }
+
+  @Test
+  void anSmtpServerThatIsDownGetsTheAlertOnceItIsBack() throws Exception {
+    smtp.stop();
+    String subscriptionId = subscribe(Optional.empty());
+
+    articles.send(article(newArticleId(), 1, true, true));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId).getList("attempts", Integer.class))
+        .singleElement().satisfies(attempts -> assertThat(attempts).isGreaterThanOrEqualTo(2)));
+    JsonPath failing = Api.deliveries(subscriptionId);
+    assertThat(failing.getList("$")).hasSize(1);
+    assertThat(failing.getString("[0].channel")).isEqualTo("email");
+    assertThat(failing.getString("[0].status")).isEqualTo("PENDING");
+    assertThat(failing.getString("[0].lastError")).startsWith("SMTP 127.0.0.1:" + smtpPort + ": ").containsIgnoringCase("refused");
+    smtp = startSmtp();
+
+    JsonPath delivered = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId), d -> "DELIVERED".equals(d.getString("[0].status")));
+    assertThat(delivered.getString("[0].lastError")).isNull();
+    assertThat(delivered.getInt("[0].attempts")).isGreaterThan(2);
+    // The delivered attempt was the last: no second message arrives after it.
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(1));
+    assertThat(smtp.getReceivedMessages()[0].getMessageID()).isEqualTo("<" + delivered.getString("[0].id") + "@newsmonitor.local>");
+  }
+
+  private GreenMail startSmtp() {
+    GreenMail server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    server.start();
+    return server;
+  }
+
+  private static String subscribe(Optional<String> webhookUrl) {
+    Map<String, String> body = new HashMap<>(Map.of("name", "Japan and AUKUS", "rule", "Japan + Pillar II", "email", ANALYST));
+    webhookUrl.ifPresent(url -> body.put("webhookUrl", url));
+    return given().contentType(ContentType.JSON).body(body)
+        .when().post("/api/subscriptions")
+        .then().statusCode(201)
+        .extract().path("id");
+  }
+
+  private static Map<String, Object> delivery(JsonPath deliveries, String channel) {
+    List<Map<String, Object>> all = deliveries.getList("$");
+    return all.stream().filter(d -> channel.equals(d.get("channel"))).findFirst().orElseThrow();
+  }
+
+  /** The first part of this content type, anywhere in the message's tree of parts. */
+  private static Optional<String> part(Part part, String contentType) throws Exception {
+    if (part.isMimeType(contentType)) {
+      return Optional.of((String) part.getContent());
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart child = multipart.getBodyPart(i);
+        Optional<String> found = part(child, contentType);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
