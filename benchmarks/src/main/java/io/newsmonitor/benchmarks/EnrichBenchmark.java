@@ -12,14 +12,12 @@ import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.local.LocalPlatform;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,18 +60,13 @@ public final class EnrichBenchmark {
   private void run() throws Exception {
     int articles = option("articles", 20_000);
     int warmup = option("warmup", 3_000);
-    Path repoRoot = Path.of(System.getProperty("news.repo.root", ".")).toAbsolutePath().normalize();
-    SeedTemplates templates = SeedTemplates.load(repoRoot.resolve("samples/seeds"));
+    SeedTemplates templates = SeedTemplates.ofRepository();
 
     List<String> pin = Harness.pinToOneCore();
     report.put("machine", Harness.machine());
     report.put("enrich-service", Harness.describeSetup(pin));
 
-    try (LocalPlatform platform = LocalPlatform.builder()
-             .repoRoot(repoRoot)
-             .services(LocalPlatform.ENRICH)
-             .launchPrefix(pin.toArray(String[]::new))
-             .jvmOptions(Harness.ONE_CORE_JVM)
+    try (LocalPlatform platform = Harness.oneCorePlatform(LocalPlatform.ENRICH, pin)
              .build()
              .start();
          Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()));
@@ -107,7 +100,7 @@ public final class EnrichBenchmark {
     EventCodec codec = EventCodec.instance();
     Instant now = Instant.now();
     for (int n = from; n < from + count; n++) {
-      String body = firstWords(templates.body(n) + "\n\n" + templates.body(n + 1), WORDS_PER_ARTICLE);
+      String body = templates.body(n, WORDS_PER_ARTICLE);
       String id = HexFormat.of().formatHex(sha256("benchmark-article-" + n), 0, 16);
       ArticleIngested article = new ArticleIngested(id, 1, "https://wire.example.org/enrich/" + n, new SourceRef("benchmark-wire", "Benchmark Wire"),
           templates.title(n), body, null, "en", OffsetDateTime.of(2024, 4, 8, 12, 0, 0, 0, ZoneOffset.UTC).plusMinutes(n),
@@ -115,11 +108,6 @@ public final class EnrichBenchmark {
       producer.send(new ProducerRecord<>(Topics.ARTICLES_INGESTED, id, codec.toJson(article)));
     }
     producer.flush();
-  }
-
-  private static String firstWords(String text, int words) {
-    String[] split = text.split("\\s+");
-    return String.join(" ", Arrays.copyOf(split, Math.min(words, split.length)));
   }
 
   private static byte[] sha256(String text) {

@@ -1,6 +1,7 @@
 package io.newsmonitor.benchmarks;
 
 import io.newsmonitor.infra.Processes;
+import io.newsmonitor.infra.local.LocalPlatform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,20 @@ final class Harness {
   static final String[] ONE_CORE_JVM = {"-Xmx512m", "-XX:ActiveProcessorCount=1"};
 
   private Harness() {
+  }
+
+  /** Where the services' builds and the seeds are: {@code news.repo.root}, set by ./run-benchmark. */
+  static Path repoRoot() {
+    return Path.of(System.getProperty("news.repo.root", ".")).toAbsolutePath().normalize();
+  }
+
+  /** {@code service} alone on Kafka and PostgreSQL, on one core of its own ({@code pin}, {@link #ONE_CORE_JVM}); not started. */
+  static LocalPlatform.Builder oneCorePlatform(String service, List<String> pin) {
+    return LocalPlatform.builder()
+        .repoRoot(repoRoot())
+        .services(service)
+        .launchPrefix(pin.toArray(String[]::new))
+        .jvmOptions(ONE_CORE_JVM);
   }
 
   /** {@code --name=value} arguments (a bare {@code --name} is {@code true}). */

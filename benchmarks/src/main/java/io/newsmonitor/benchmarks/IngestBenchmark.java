@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,19 +73,14 @@ public final class IngestBenchmark {
     int sources = option("sources", 10_000);
     int itemsPerFeed = option("items-per-feed", 5);
     int pollIntervalSeconds = option("poll-interval", 60);
-    Path repoRoot = Path.of(System.getProperty("news.repo.root", ".")).toAbsolutePath().normalize();
-    SeedTemplates templates = SeedTemplates.load(repoRoot.resolve("samples/seeds"));
+    SeedTemplates templates = SeedTemplates.ofRepository();
 
     List<String> pin = Harness.pinToOneCore();
     report.put("machine", Harness.machine());
     report.put("ingest-service", Harness.describeSetup(pin));
 
     try (FeedFarm farm = new FeedFarm(templates, sources, itemsPerFeed);
-         LocalPlatform platform = LocalPlatform.builder()
-             .repoRoot(repoRoot)
-             .services(LocalPlatform.INGEST)
-             .launchPrefix(pin.toArray(String[]::new))
-             .jvmOptions(Harness.ONE_CORE_JVM)
+         LocalPlatform platform = Harness.oneCorePlatform(LocalPlatform.INGEST, pin)
              .env("INGEST_FETCH_ALLOW_LOOPBACK", "true")
              .build()
              .start();

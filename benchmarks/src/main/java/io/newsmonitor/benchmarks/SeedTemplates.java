@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,6 +25,11 @@ final class SeedTemplates {
 
   private SeedTemplates(List<Template> templates) {
     this.templates = templates;
+  }
+
+  /** The seeds of the repository the harness runs in ({@code news.repo.root}, set by ./run-benchmark). */
+  static SeedTemplates ofRepository() {
+    return load(Harness.repoRoot().resolve("samples/seeds"));
   }
 
   static SeedTemplates load(Path seedDirectory) {
@@ -63,6 +69,12 @@ final class SeedTemplates {
   /** The article as plain text, the way a push client sends it. */
   String body(long n) {
     return String.join("\n\n", paragraphs(n));
+  }
+
+  /** A body of exactly {@code words} words (fewer only if two seeds together are shorter): seed {@code n}'s, topped up with the next. */
+  String body(long n, int words) {
+    String[] split = (body(n) + "\n\n" + body(n + 1)).split("\\s+");
+    return String.join(" ", Arrays.copyOf(split, Math.min(words, split.length)));
   }
 
   /** The article as a feed's {@code content:encoded}: paragraphs with the captions and widgets that cleaning removes. */

@@ -3,8 +3,6 @@ package io.newsmonitor.benchmarks;
 import io.newsmonitor.enrich.tagging.Tagger;
 import io.newsmonitor.enrich.tagging.Tagging;
 import io.newsmonitor.kb.KnowledgeBase;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -43,9 +41,9 @@ public class TaggingJmh {
   @Setup
   public void load() {
     tagger = new Tagger(KnowledgeBase.loadDefault());
-    SeedTemplates templates = SeedTemplates.load(Path.of(System.getProperty("news.repo.root", ".")).resolve("samples/seeds"));
+    SeedTemplates templates = SeedTemplates.ofRepository();
     articles = IntStream.range(0, ARTICLES)
-        .mapToObj(n -> new String[] {templates.title(n), firstWords(templates.body(n) + "\n\n" + templates.body(n + 1), WORDS_PER_ARTICLE)})
+        .mapToObj(n -> new String[] {templates.title(n), templates.body(n, WORDS_PER_ARTICLE)})
         .toList();
   }
 
@@ -53,10 +51,5 @@ public class TaggingJmh {
   public Tagging tagOneArticle() {
     String[] article = articles.get(next++ % ARTICLES);
     return tagger.tag(article[0], article[1], "en");
-  }
-
-  static String firstWords(String text, int words) {
-    String[] split = text.split("\\s+");
-    return String.join(" ", Arrays.copyOf(split, Math.min(words, split.length)));
   }
 }
