@@ -83,8 +83,11 @@ public class SubscriptionService {
     subscription.webhookUrl = hasWebhook ? webhookUrl.strip() : null;
     subscription.email = hasEmail ? email.strip() : null;
     subscription.active = true;
+    subscription.owner = "demo";
+    subscription.mode = SubscriptionMode.IMMEDIATE;
     // PostgreSQL keeps microseconds: truncate so that what we answer is what we stored.
     subscription.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    subscription.updatedAt = subscription.createdAt;
     repository.persist(subscription);
     return subscription;
   }
