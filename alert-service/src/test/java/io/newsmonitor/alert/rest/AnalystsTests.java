@@ -26,7 +26,11 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,21 +41,38 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Two analysts on real Kafka and PostgreSQL: every /api call needs credentials, and neither analyst sees or changes the
  * other's subscriptions, deliveries or inbox (404, never 403); the inbox's read marks; re-driving parked deliveries.
+ * The analysts' passwords are configured hashed here, as production does; the other test classes use plain ones.
  */
 @QuarkusTest
-@TestProfile(AnalystsTests.ShortRetries.class)
+@TestProfile(AnalystsTests.ShortRetriesHashedPasswords.class)
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class AnalystsTests {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int MAX_ATTEMPTS = 2;
 
-  /** Deliveries are parked after two failed attempts, so that a test sees one parked in a moment. */
-  public static class ShortRetries implements QuarkusTestProfile {
+  /**
+   * Deliveries are parked after two failed attempts, so that a test sees one parked in a moment; the analysts' passwords
+   * are given hashed, as in production (README: hex SHA-512 of {@code name:news-monitor:password}).
+   */
+  public static class ShortRetriesHashedPasswords implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("alert.delivery.max-attempts", String.valueOf(MAX_ATTEMPTS));
+      return Map.of(
+          "alert.delivery.max-attempts", String.valueOf(MAX_ATTEMPTS),
+          "quarkus.security.users.embedded.plain-text", "false",
+          "quarkus.security.users.embedded.users." + ALICE, hashed(ALICE),
+          "quarkus.security.users.embedded.users." + BOB, hashed(BOB));
+    }
+
+    private static String hashed(String analyst) {
+      try {
+        byte[] digest = MessageDigest.getInstance("SHA-512").digest((analyst + ":news-monitor:" + analyst + "-password").getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
