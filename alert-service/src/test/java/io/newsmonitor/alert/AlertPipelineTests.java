@@ -159,6 +159,28 @@ class AlertPipelineTests {
   }
 
   @Test
+  void aPausedSubscriptionGetsNoAlertAndAResumedOneGetsTheNextOnes() {
+    String paused = Api.subscribe("Paused", "Japan + Pillar II", receiver.url("/paused"));
+    Api.subscribe("Active", "Japan + Pillar II", receiver.url("/active"));
+    Api.given().when().post("/api/subscriptions/" + paused + "/pause").then().statusCode(200);
+    String whilePaused = newArticleId();
+
+    articles.send(article(whilePaused, 1, true, true));
+
+    // Both subscriptions are evaluated for the same record: once the active one is told, the paused one was passed over.
+    await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received()).extracting(WebhookReceiver.Request::path).contains("/active"));
+    assertThat(receiver.received()).extracting(WebhookReceiver.Request::path).containsExactly("/active");
+    assertThat(Api.deliveries(paused).getList("$")).isEmpty();
+
+    Api.given().when().post("/api/subscriptions/" + paused + "/resume").then().statusCode(200);
+    String afterResume = newArticleId();
+    articles.send(article(afterResume, 1, true, true));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received()).extracting(WebhookReceiver.Request::path).contains("/paused"));
+    assertThat(Api.deliveries(paused).getList("articleId")).containsExactly(afterResume);
+  }
+
+  @Test
   void aRecordThatIsNotAnArticleGoesToTheDeadLetterTopicAndTheNextOneIsProcessed() {
     Api.subscribe("Japan and AUKUS", "Japan + Pillar II", receiver.url());
     String garbageKey = "garbage-" + UUID.randomUUID();

@@ -1,19 +1,34 @@
 package io.newsmonitor.alert;
 
-import static io.restassured.RestAssured.given;
-
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 
-/** The service's REST API as the tests call it. */
+/** The service's REST API as the tests call it, as one of the test profile's analysts (HTTP Basic). */
 public final class Api {
+
+  /** The analyst the tests act as unless they say otherwise. */
+  public static final String ALICE = "alice";
+  /** Another analyst, who must see none of alice's data. */
+  public static final String BOB = "bob";
 
   private Api() {
   }
 
-  /** Creates a subscription and returns its id. */
+  /** A request made as alice. */
+  public static RequestSpecification given() {
+    return as(ALICE);
+  }
+
+  /** A request made as this analyst of the test profile (whose password is the name followed by {@code -password}). */
+  public static RequestSpecification as(String analyst) {
+    return RestAssured.given().auth().preemptive().basic(analyst, analyst + "-password");
+  }
+
+  /** Creates a subscription of alice and returns its id. */
   public static String subscribe(String name, String rule, String webhookUrl) {
     return given().contentType(ContentType.JSON).body(Map.of("name", name, "rule", rule, "webhookUrl", webhookUrl))
         .when().post("/api/subscriptions")
@@ -21,18 +36,28 @@ public final class Api {
         .extract().path("id");
   }
 
-  /** Deletes every subscription, with its matches and deliveries, so that a test starts from nothing. */
+  /** Deletes every subscription of every test analyst, with its matches and deliveries, so that a test starts from nothing. */
   public static void deleteAllSubscriptions() {
-    List<String> ids = given().when().get("/api/subscriptions").then().statusCode(200).extract().jsonPath().getList("id", String.class);
-    for (String id : ids) {
-      given().when().delete("/api/subscriptions/" + id).then().statusCode(204);
+    for (String analyst : List.of(ALICE, BOB)) {
+      List<String> ids = as(analyst).when().get("/api/subscriptions").then().statusCode(200).extract().jsonPath().getList("id", String.class);
+      for (String id : ids) {
+        as(analyst).when().delete("/api/subscriptions/" + id).then().statusCode(204);
+      }
     }
   }
 
-  /** The deliveries of one subscription, newest first. */
+  /** The deliveries of one of alice's subscriptions, newest first. */
   public static JsonPath deliveries(String subscriptionId) {
     return given().queryParam("subscriptionId", subscriptionId)
         .when().get("/api/deliveries")
+        .then().statusCode(200).contentType(ContentType.JSON)
+        .extract().jsonPath();
+  }
+
+  /** Alice's inbox, newest first, with these query parameters (e.g. {@code unread=true}). */
+  public static JsonPath inbox(Map<String, ?> query) {
+    return given().queryParams(query)
+        .when().get("/api/inbox")
         .then().statusCode(200).contentType(ContentType.JSON)
         .extract().jsonPath();
   }

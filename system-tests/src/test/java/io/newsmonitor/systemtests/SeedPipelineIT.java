@@ -15,10 +15,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -43,6 +46,9 @@ class SeedPipelineIT {
   private static final Path REPO_ROOT = Path.of(System.getProperty("news.repo.root", "..")).toAbsolutePath().normalize();
   private static final ObjectMapper JSON = EventCodec.instance().mapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** alert-service's only analyst in this run, given to it by environment as production would. */
+  private static final String ANALYST = "analyst";
+  private static final String PASSWORD = "analyst-password";
 
   @TempDir
   static Path dataDir;
@@ -56,6 +62,8 @@ class SeedPipelineIT {
     platform = LocalPlatform.builder()
         .repoRoot(REPO_ROOT)
         .dataDir(dataDir)
+        .env("QUARKUS_SECURITY_USERS_EMBEDDED_PLAIN_TEXT", "true")
+        .env("QUARKUS_SECURITY_USERS_EMBEDDED_USERS_" + ANALYST.toUpperCase(Locale.ROOT), PASSWORD)
         .build();
     platform.start();
   }
@@ -72,7 +80,7 @@ class SeedPipelineIT {
 
   @Test
   void japanAndPillarTwoAlertForSeeds000001002And004Only() throws Exception {
-    JsonNode subscription = post(platform.alertUrl() + "/api/subscriptions", "application/json",
+    JsonNode subscription = post(asAnalyst(platform.alertUrl() + "/api/subscriptions"), "application/json",
         JSON.writeValueAsString(Map.of("name", "Japan and AUKUS Pillar II", "rule", "Japan + Pillar II",
             "webhookUrl", receiver.url() + "/alerts")), 201);
 
@@ -96,8 +104,13 @@ class SeedPipelineIT {
         articleIdBySeed.get("000"), articleIdBySeed.get("001"), articleIdBySeed.get("002"), articleIdBySeed.get("004"));
     assertThat(alertedArticles).doesNotContain(articleIdBySeed.get("003"));
 
-    JsonNode deliveries = get(platform.alertUrl() + "/api/deliveries");
+    JsonNode deliveries = get(asAnalyst(platform.alertUrl() + "/api/deliveries"));
     assertThat(deliveries).hasSize(4).allSatisfy(delivery -> assertThat(delivery.get("status").asText()).isEqualTo("DELIVERED"));
+    JsonNode inbox = get(asAnalyst(platform.alertUrl() + "/api/inbox"));
+    assertThat(inbox).hasSize(4).allSatisfy(alert -> assertThat(alert.get("read").asBoolean()).isFalse());
+    HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(platform.alertUrl() + "/api/inbox")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
   }
 
   /** Imports every seed file through ingest's REST import; returns the article id by seed number ("000" …). */
@@ -106,7 +119,7 @@ class SeedPipelineIT {
     try (Stream<Path> seeds = Files.list(REPO_ROOT.resolve("samples/seeds"))) {
       for (Path seed : seeds.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
         String fileName = seed.getFileName().toString();
-        JsonNode imported = post(platform.ingestUrl() + "/api/imports/seed?filename=" + fileName, "text/plain; charset=utf-8",
+        JsonNode imported = post(HttpRequest.newBuilder(URI.create(platform.ingestUrl() + "/api/imports/seed?filename=" + fileName)), "text/plain; charset=utf-8",
             Files.readString(seed), 202);
         ids.put(fileName.substring(0, 3), imported.get("id").asText());
       }
@@ -128,20 +141,26 @@ class SeedPipelineIT {
     }
   }
 
-  private static JsonNode post(String url, String contentType, String body, int expectedStatus) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+  /** A request to alert-service, whose /api needs an analyst's credentials. */
+  private static HttpRequest.Builder asAnalyst(String url) {
+    String credentials = ANALYST + ":" + PASSWORD;
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static JsonNode post(HttpRequest.Builder request, String contentType, String body, int expectedStatus) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(request
         .header("Content-Type", contentType)
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("POST %s answered %s", url, response.body()).isEqualTo(expectedStatus);
+    assertThat(response.statusCode()).as("POST %s answered %s", response.uri(), response.body()).isEqualTo(expectedStatus);
     return JSON.readTree(response.body());
   }
 
-  private static JsonNode get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("GET %s answered %s", url, response.body()).isEqualTo(200);
+  private static JsonNode get(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(request.header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s answered %s", response.uri(), response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
   }
 }

@@ -121,4 +121,20 @@ public class Delivery {
       nextAttemptAt = now.plus(retryDelay);
     }
   }
+
+  /**
+   * Puts a parked delivery back in the outbox, due now, with its attempts counted afresh; the last error stays until the
+   * next attempt.
+   *
+   * @return false, changing nothing, when it is not parked ({@link DeliveryStatus#FAILED})
+   */
+  public boolean redrive(Instant now) {
+    if (status != DeliveryStatus.FAILED) {
+      return false;
+    }
+    status = DeliveryStatus.PENDING;
+    attempts = 0;
+    nextAttemptAt = now;
+    return true;
+  }
 }

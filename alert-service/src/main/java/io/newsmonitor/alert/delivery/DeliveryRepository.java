@@ -12,6 +12,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
 
+  private static final String SUMMARY = """
+      select new io.newsmonitor.alert.delivery.DeliverySummary(d.id, d.subscriptionId, s.name, m.articleId, m.articleTitle, m.storyId,
+          d.channel, d.targetUrl, d.status, d.attempts, d.lastError, d.lastStatusCode, d.createdAt, d.deliveredAt)
+      from Delivery d
+      join AlertMatch m on m.id = d.matchId
+      join Subscription s on s.id = d.subscriptionId
+      """;
+
   /**
    * Locks the pending delivery that has been due longest, skipping those another transaction holds, so that two instances
    * (or two sweeps) never send the same delivery at once. The lock lasts until the calling transaction ends.
@@ -29,17 +37,34 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     return due.stream().findFirst();
   }
 
-  /** Deliveries, newest first, of one subscription or of all. */
-  public List<DeliverySummary> summaries(Optional<UUID> subscriptionId, int limit) {
-    String select = """
-        select new io.newsmonitor.alert.delivery.DeliverySummary(d.id, d.subscriptionId, s.name, m.articleId, m.articleTitle, m.storyId,
-            d.channel, d.targetUrl, d.status, d.attempts, d.lastError, d.lastStatusCode, d.createdAt, d.deliveredAt)
-        from Delivery d
-        join AlertMatch m on m.id = d.matchId
-        join Subscription s on s.id = d.subscriptionId
-        """ + (subscriptionId.isPresent() ? "where d.subscriptionId = :subscriptionId\n" : "") + "order by d.createdAt desc, d.id desc";
-    TypedQuery<DeliverySummary> query = getEntityManager().createQuery(select, DeliverySummary.class).setMaxResults(limit);
+  /** The delivery, when it belongs to a subscription of this analyst. */
+  public Optional<Delivery> findOwned(UUID id, String owner) {
+    return find("id = ?1 and subscriptionId in (select s.id from Subscription s where s.owner = ?2)", id, owner).firstResultOptional();
+  }
+
+  /** The analyst's deliveries, newest first, of one of their subscriptions or of all. */
+  public List<DeliverySummary> summaries(String owner, Optional<UUID> subscriptionId, int limit) {
+    TypedQuery<DeliverySummary> query = getEntityManager()
+        .createQuery(SUMMARY + "where s.owner = :owner" + (subscriptionId.isPresent() ? " and d.subscriptionId = :subscriptionId" : "")
+            + " order by d.createdAt desc, d.id desc", DeliverySummary.class)
+        .setParameter("owner", owner)
+        .setMaxResults(limit);
     subscriptionId.ifPresent(id -> query.setParameter("subscriptionId", id));
     return query.getResultList();
+  }
+
+  /** One delivery as the API shows it. */
+  public DeliverySummary summary(UUID id) {
+    return getEntityManager().createQuery(SUMMARY + "where d.id = :id", DeliverySummary.class).setParameter("id", id).getSingleResult();
+  }
+
+  /**
+   * Puts every parked delivery of the subscription back in the outbox, as {@link Delivery#redrive} does one.
+   *
+   * @return how many
+   */
+  public int redriveParked(UUID subscriptionId, Instant now) {
+    return update("status = ?1, attempts = 0, nextAttemptAt = ?2 where subscriptionId = ?3 and status = ?4",
+        DeliveryStatus.PENDING, now, subscriptionId, DeliveryStatus.FAILED);
   }
 }

@@ -1,50 +1,114 @@
 package io.newsmonitor.alert.rest;
 
+import io.newsmonitor.alert.delivery.Delivery;
 import io.newsmonitor.alert.delivery.DeliveryRepository;
 import io.newsmonitor.alert.delivery.DeliverySummary;
+import io.newsmonitor.alert.matching.DeliveriesQueued;
+import io.newsmonitor.alert.subscription.Subscription;
+import io.newsmonitor.alert.subscription.SubscriptionService;
 import io.newsmonitor.support.problem.ProblemException;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** What was sent where, and how it went. */
+/** What was sent where for the calling analyst's subscriptions, how it went, and re-driving what was parked. */
 @Path("/api/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "deliveries")
+@SecurityRequirement(name = "basic")
 public class DeliveryResource {
 
   static final int MAX_LIMIT = 1000;
 
-  private final DeliveryRepository deliveries;
+  /** The answer to a re-drive of a subscription's parked deliveries. */
+  public record Redriven(int redriven) {
+  }
 
-  public DeliveryResource(DeliveryRepository deliveries) {
+  private final DeliveryRepository deliveries;
+  private final SubscriptionService subscriptions;
+  private final CurrentAnalyst analyst;
+  private final Event<DeliveriesQueued> queued;
+
+  public DeliveryResource(DeliveryRepository deliveries, SubscriptionService subscriptions, CurrentAnalyst analyst, Event<DeliveriesQueued> queued) {
     this.deliveries = deliveries;
+    this.subscriptions = subscriptions;
+    this.analyst = analyst;
+    this.queued = queued;
   }
 
   @GET
-  @Operation(summary = "List deliveries, newest first", description = "Optionally of one subscription; at most `limit` (default 100, at most 1000)."
+  @Operation(summary = "List the calling analyst's deliveries, newest first", description = "Optionally of one subscription; at most `limit` (default 100, at most 1000)."
       + " A match makes one delivery per channel of its subscription (`channel` webhook or email, `target` the URL or the address),"
-      + " each retried and parked on its own.")
+      + " each retried and parked (FAILED) on its own. Another analyst's subscription has none.")
   public List<DeliverySummary> list(@QueryParam("subscriptionId") String subscriptionId, @QueryParam("limit") @DefaultValue("100") int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ProblemException.badField("limit", "must be between 1 and " + MAX_LIMIT);
     }
-    Optional<UUID> subscription = Optional.empty();
-    if (subscriptionId != null && !subscriptionId.isBlank()) {
-      try {
-        subscription = Optional.of(UUID.fromString(subscriptionId.strip()));
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.badField("subscriptionId", "must be a UUID");
-      }
+    Optional<UUID> subscription = Optional.ofNullable(subscriptionId).filter(id -> !id.isBlank()).map(DeliveryResource::subscriptionId);
+    return deliveries.summaries(analyst.name(), subscription, limit);
+  }
+
+  @POST
+  @Path("{id}/redrive")
+  @Transactional
+  @Operation(summary = "Re-drive a parked delivery", description = "A FAILED delivery goes back to PENDING, due now, its attempts counted afresh;"
+      + " the answer is the delivery. 409 problem+json when it is not FAILED; 404 when the analyst has no such delivery.")
+  public DeliverySummary redrive(@PathParam("id") String id) {
+    Delivery delivery = parseId(id).flatMap(uuid -> deliveries.findOwned(uuid, analyst.name()))
+        .orElseThrow(() -> ProblemException.notFound("delivery " + id));
+    if (!delivery.redrive(now())) {
+      throw new ProblemException(409, "Not parked", "delivery " + id + " is " + delivery.status + "; only a FAILED delivery can be re-driven");
     }
-    return deliveries.summaries(subscription, limit);
+    queued.fire(new DeliveriesQueued(1));
+    return deliveries.summary(delivery.id);
+  }
+
+  @POST
+  @Path("redrive")
+  @Transactional
+  @Operation(summary = "Re-drive every parked delivery of a subscription", description = "As the re-drive of one, for each FAILED delivery of the subscription;"
+      + " answers how many. 400 without a subscriptionId; 404 when the analyst has no such subscription.")
+  public Redriven redriveSubscription(@QueryParam("subscriptionId") String subscriptionId) {
+    if (subscriptionId == null || subscriptionId.isBlank()) {
+      throw ProblemException.badField("subscriptionId", "is required");
+    }
+    Subscription subscription = subscriptions.get(analyst.name(), subscriptionId.strip());
+    int redriven = deliveries.redriveParked(subscription.id, now());
+    if (redriven > 0) {
+      queued.fire(new DeliveriesQueued(redriven));
+    }
+    return new Redriven(redriven);
+  }
+
+  private static UUID subscriptionId(String id) {
+    return parseId(id.strip()).orElseThrow(() -> ProblemException.badField("subscriptionId", "must be a UUID"));
+  }
+
+  private static Optional<UUID> parseId(String id) {
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Instant now() {
+    // PostgreSQL keeps microseconds.
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -1,12 +1,32 @@
 package io.newsmonitor.alert.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.newsmonitor.alert.matching.ResolvedRule;
 import io.newsmonitor.alert.subscription.Subscription;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A subscription as the API shows it, with what each term of its rule means. */
-public record SubscriptionView(String id, String name, String rule, String webhookUrl, String email, boolean active, Instant createdAt, List<TermView> terms) {
+/**
+ * A subscription as the API shows it, with what each term of its rule means.
+ *
+ * @param webhookSecret only in the answer to the call that generated it
+ */
+public record SubscriptionView(
+    String id,
+    String name,
+    String rule,
+    String owner,
+    String webhookUrl,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "Only in the answer to the POST (or PUT) that generated it: store it then, GET never shows it") String webhookSecret,
+    String email,
+    @Schema(enumeration = {"immediate", "hourly", "daily"}) String mode,
+    @Schema(description = "false while paused: a paused subscription is not matched and raises no alert") boolean active,
+    Instant createdAt,
+    @Schema(description = "Changed by every PUT, pause and resume") Instant updatedAt,
+    List<TermView> terms) {
 
   /**
    * One term of the rule.
@@ -17,11 +37,12 @@ public record SubscriptionView(String id, String name, String rule, String webho
   public record TermView(String term, String resolvedAs) {
   }
 
-  static SubscriptionView of(Subscription subscription, ResolvedRule rule) {
+  static SubscriptionView of(Subscription subscription, ResolvedRule rule, boolean showSecret) {
     List<TermView> terms = rule.resolutions().entrySet().stream()
         .map(e -> new TermView(e.getKey().display(), e.getValue().describe()))
         .toList();
-    return new SubscriptionView(subscription.id.toString(), subscription.name, subscription.rule, subscription.webhookUrl, subscription.email, subscription.active,
-        subscription.createdAt, terms);
+    return new SubscriptionView(subscription.id.toString(), subscription.name, subscription.rule, subscription.owner, subscription.webhookUrl,
+        showSecret ? subscription.webhookSecret : null, subscription.email, subscription.mode.name().toLowerCase(Locale.ROOT), subscription.active,
+        subscription.createdAt, subscription.updatedAt, terms);
   }
 }

@@ -1,2 +1,2 @@
-/** Analysts' subscriptions: a name, a rule, and a webhook and/or an e-mail address, stored in PostgreSQL. */
+/** Analysts' subscriptions: a name, a rule, the analyst who owns it, a mode and optionally a webhook and an e-mail address, stored in PostgreSQL. */
 package io.newsmonitor.alert.subscription;

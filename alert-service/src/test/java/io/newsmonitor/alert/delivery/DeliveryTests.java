@@ -77,4 +77,27 @@ class DeliveryTests {
     assertThat(delivery.lastStatusCode).isEqualTo(204);
     assertThat(delivery.lastError).isNull();
   }
+
+  @Test
+  void aParkedDeliveryIsReDrivenDueNowWithItsAttemptsCountedAfresh() {
+    delivery.failed(T0, 503, "HTTP 503", 1, Duration.ofSeconds(1));
+
+    assertThat(delivery.redrive(T0.plusSeconds(60))).isTrue();
+
+    assertThat(delivery.status).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(delivery.attempts).isZero();
+    assertThat(delivery.nextAttemptAt).isEqualTo(T0.plusSeconds(60));
+    assertThat(delivery.lastError).as("kept until the next attempt").isEqualTo("HTTP 503");
+  }
+
+  @Test
+  void onlyAParkedDeliveryIsReDriven() {
+    assertThat(delivery.redrive(T0.plusSeconds(60))).isFalse();
+    assertThat(delivery.nextAttemptAt).isEqualTo(T0);
+
+    delivery.delivered(T0, 200);
+    assertThat(delivery.redrive(T0.plusSeconds(60))).isFalse();
+    assertThat(delivery.status).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(delivery.attempts).isEqualTo(1);
+  }
 }

@@ -1,8 +1,8 @@
 package io.newsmonitor.alert.delivery;
 
+import static io.newsmonitor.alert.Api.given;
 import static io.newsmonitor.alert.EnrichedArticles.article;
 import static io.newsmonitor.alert.EnrichedArticles.newArticleId;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

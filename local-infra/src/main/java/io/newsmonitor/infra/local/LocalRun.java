@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
@@ -26,7 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * The one-command demo: the whole system on this machine, the sample articles imported, a demo subscription whose
- * alerts arrive at a local webhook receiver that prints one line per alert. Ctrl-C stops everything.
+ * alerts arrive at a local webhook receiver that prints one line per alert. Ctrl-C stops everything. alert-service knows one
+ * analyst, {@code demo} with password {@code demo}, who owns the demo subscription.
  *
  * <p>Run from the repository root after {@code ./mvnw package -DskipTests}:
  * {@code java -cp "local-infra/target/local-infra.jar:local-infra/target/lib/*" io.newsmonitor.infra.local.LocalRun}.
@@ -37,6 +40,9 @@ import java.util.stream.Stream;
  */
 public final class LocalRun {
 
+  /** The demo's analyst, known to alert-service in this run only (HTTP Basic); production configures its own analysts. */
+  private static final String DEMO_ANALYST = "demo";
+  private static final String DEMO_PASSWORD = "demo";
   private static final String DEMO_SUBSCRIPTION = "Demo: Japan + Pillar II";
   private static final String DEMO_RULE = "Japan + Pillar II";
 
@@ -87,6 +93,9 @@ public final class LocalRun {
         .postgresPort(intEnv("NEWS_POSTGRES_PORT", 5433))
         // Every service gets it; only ingest-service reads it, and imports what is dropped there.
         .env("INGEST_IMPORT_DIRECTORY", inbox.toString())
+        // alert-service reads these: the demo analyst, with a plain-text password since it is no secret.
+        .env("QUARKUS_SECURITY_USERS_EMBEDDED_PLAIN_TEXT", "true")
+        .env("QUARKUS_SECURITY_USERS_EMBEDDED_USERS_" + DEMO_ANALYST.toUpperCase(Locale.ROOT), DEMO_PASSWORD)
         .build();
 
     System.out.println("Starting Kafka, PostgreSQL and the services; data in " + dataDir + " ...");
@@ -127,7 +136,7 @@ public final class LocalRun {
 
   private void ensureDemoSubscription(String alertUrl, String webhookUrl) {
     URI subscriptions = URI.create(alertUrl + "/api/subscriptions");
-    HttpResponse<String> list = send(HttpRequest.newBuilder(subscriptions).header("Accept", "application/json").GET().build());
+    HttpResponse<String> list = send(asDemoAnalyst(HttpRequest.newBuilder(subscriptions)).header("Accept", "application/json").GET().build());
     if (list.statusCode() != 200) {
       throw new IllegalStateException("GET " + subscriptions + " answered " + list.statusCode() + ": " + list.body());
     }
@@ -145,7 +154,7 @@ public final class LocalRun {
         .put("name", DEMO_SUBSCRIPTION)
         .put("rule", DEMO_RULE)
         .put("webhookUrl", webhookUrl);
-    HttpResponse<String> created = send(HttpRequest.newBuilder(subscriptions)
+    HttpResponse<String> created = send(asDemoAnalyst(HttpRequest.newBuilder(subscriptions))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
         .build());
@@ -153,6 +162,11 @@ public final class LocalRun {
       throw new IllegalStateException("Could not create the demo subscription: POST " + subscriptions + " answered " + created.statusCode() + ": " + created.body());
     }
     System.out.println("Created demo subscription '" + DEMO_SUBSCRIPTION + "', delivering to " + webhookUrl);
+  }
+
+  private static HttpRequest.Builder asDemoAnalyst(HttpRequest.Builder request) {
+    String credentials = DEMO_ANALYST + ":" + DEMO_PASSWORD;
+    return request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
   }
 
   private HttpResponse<String> send(HttpRequest request) {
@@ -209,7 +223,9 @@ public final class LocalRun {
       String url = platform.url(service);
       text.append(String.format("  %-15s %-24s %s/q/swagger-ui   %s/q/health%n", service, url, url, url));
     }
-    text.append(String.format("%n  Deliveries      %s/api/deliveries%n", platform.alertUrl()))
+    text.append(String.format("%n  Analyst         %s, password %s (HTTP Basic on alert-service's /api), e.g. curl -u %s:%s %s/api/inbox%n",
+            DEMO_ANALYST, DEMO_PASSWORD, DEMO_ANALYST, DEMO_PASSWORD, platform.alertUrl()))
+        .append(String.format("  Deliveries      %s/api/deliveries%n", platform.alertUrl()))
         .append(String.format("  Demo webhook    %s/demo (each alert is printed below)%n", receiver.url()))
         .append(String.format("  Kafka           %s%n", platform.kafkaBootstrapServers()))
         .append(String.format("  PostgreSQL      %s%n", platform.jdbcUrl()))
