@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The walking skeleton end to end: the three services as processes on a real Kafka broker and PostgreSQL, the five
- * seed articles imported, and {@code Japan + Pillar II} alerting a local webhook for exactly the seeds about it.
+ * seed articles imported, and {@code Japan + Pillar II} alerting a local webhook once per story about it: one alert for
+ * 000, 001 and 002 (one event), one for 004, none for 003.
  */
 class SeedPipelineIT {
 
@@ -56,6 +57,8 @@ class SeedPipelineIT {
     platform = LocalPlatform.builder()
         .repoRoot(REPO_ROOT)
         .dataDir(dataDir)
+        // The webhook receiver listens on this machine, which alert-service refuses to call in production (SSRF).
+        .env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true")
         .build();
     platform.start();
   }
@@ -79,8 +82,8 @@ class SeedPipelineIT {
     Map<String, String> articleIdBySeed = importSeeds();
     assertThat(articleIdBySeed).hasSize(5);
 
-    await("four alerts at the webhook").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-        .until(() -> receiver.received().size() >= 4);
+    await("an alert per story at the webhook").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        .until(() -> receiver.received().size() >= 2);
     await("alert-service has consumed every enriched seed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
         .until(() -> consumedEverything("alert-service", Topics.ARTICLES_ENRICHED, 5));
 
@@ -88,16 +91,20 @@ class SeedPipelineIT {
         .map(request -> EventCodec.instance().fromJson(request.body(), AlertRaised.class))
         .toList();
     Set<String> alertedArticles = alerts.stream().map(alert -> alert.article().id()).collect(Collectors.toSet());
-    assertThat(alerts).hasSize(4).allSatisfy(alert -> {
+    // Once per story: 000, 001 and 002 report one event (whichever enrich saw first is the alert), 004 another.
+    assertThat(alerts).hasSize(2).allSatisfy(alert -> {
       assertThat(alert.subscriptionId()).isEqualTo(subscription.get("id").asText());
       assertThat(alert.reasons()).extracting(AlertRaised.Reason::term).containsExactlyInAnyOrder("Japan", "Pillar II");
     });
-    assertThat(alertedArticles).containsExactlyInAnyOrder(
-        articleIdBySeed.get("000"), articleIdBySeed.get("001"), articleIdBySeed.get("002"), articleIdBySeed.get("004"));
-    assertThat(alertedArticles).doesNotContain(articleIdBySeed.get("003"));
+    assertThat(alerts).extracting(AlertRaised::storyId).doesNotHaveDuplicates();
+    assertThat(alertedArticles).contains(articleIdBySeed.get("004"))
+        .containsAnyOf(articleIdBySeed.get("000"), articleIdBySeed.get("001"), articleIdBySeed.get("002"))
+        .doesNotContain(articleIdBySeed.get("003"));
 
+    // Each alert went to the webhook and to news.alerts.
     JsonNode deliveries = get(platform.alertUrl() + "/api/deliveries");
     assertThat(deliveries).hasSize(4).allSatisfy(delivery -> assertThat(delivery.get("status").asText()).isEqualTo("DELIVERED"));
+    assertThat(deliveries).extracting(delivery -> delivery.get("channel").asText()).containsExactlyInAnyOrder("webhook", "webhook", "kafka", "kafka");
   }
 
   /** Imports every seed file through ingest's REST import; returns the article id by seed number ("000" …). */
