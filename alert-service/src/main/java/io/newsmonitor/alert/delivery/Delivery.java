@@ -131,6 +131,7 @@ public class Delivery {
 
   /** Records a failed attempt that retrying cannot fix (a 4xx answer, a refused address): parked as FAILED at once. */
   public void failedPermanently(Instant now, Integer statusCode, String error) {
+    // This attempt is the last one allowed.
     failed(now, statusCode, error, attempts + 1, Duration.ZERO);
   }
 }
