@@ -20,6 +20,8 @@ public class Delivery {
 
   public static final String CHANNEL_WEBHOOK = "webhook";
   public static final String CHANNEL_EMAIL = "email";
+  /** The {@code news.alerts} topic: every alert, whatever the subscription's channels. */
+  public static final String CHANNEL_KAFKA = "kafka";
 
   /** Also the idempotency key the receiver sees. */
   @Id
@@ -34,7 +36,7 @@ public class Delivery {
   @Column(nullable = false)
   public String channel;
 
-  /** The webhook's URL, or the recipient's address for an e-mail. */
+  /** The webhook's URL, the recipient's address for an e-mail, the topic for Kafka. */
   @Column(name = "target_url", nullable = false)
   public String targetUrl;
 
@@ -82,6 +84,11 @@ public class Delivery {
     return due(CHANNEL_EMAIL, matchId, subscriptionId, address, now);
   }
 
+  /** A publication of the alert on the alerts topic, due now. */
+  public static Delivery kafka(UUID matchId, UUID subscriptionId, String topic, Instant now) {
+    return due(CHANNEL_KAFKA, matchId, subscriptionId, topic, now);
+  }
+
   private static Delivery due(String channel, UUID matchId, UUID subscriptionId, String target, Instant now) {
     Delivery delivery = new Delivery();
     delivery.id = UUID.randomUUID();
@@ -97,7 +104,7 @@ public class Delivery {
   }
 
   /** Records an attempt the receiver accepted. */
-  public void delivered(Instant now, int statusCode) {
+  public void delivered(Instant now, Integer statusCode) {
     attempts++;
     status = DeliveryStatus.DELIVERED;
     deliveredAt = now;
@@ -136,5 +143,11 @@ public class Delivery {
     attempts = 0;
     nextAttemptAt = now;
     return true;
+  }
+
+  /** Records a failed attempt that retrying cannot fix (a 4xx answer, a refused address): parked as FAILED at once. */
+  public void failedPermanently(Instant now, Integer statusCode, String error) {
+    // This attempt is the last one allowed.
+    failed(now, statusCode, error, attempts + 1, Duration.ZERO);
   }
 }

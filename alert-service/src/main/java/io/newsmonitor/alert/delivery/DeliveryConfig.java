@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How alerts are delivered: timeouts, retries and the sweep for due deliveries ({@code alert.delivery.*}). */
+/** How alerts are delivered: timeouts, retries, the sweep for due deliveries and where webhooks may go ({@code alert.delivery.*}). */
 @ConfigMapping(prefix = "alert.delivery")
 public interface DeliveryConfig {
 
@@ -31,4 +31,23 @@ public interface DeliveryConfig {
   /** How often due deliveries are looked for, besides the immediate send after a match commits; default 1s. */
   @WithDefault("1s")
   Duration sweepInterval();
+
+  /** Longest wait for the broker's acknowledgement of an alert published on {@code news.alerts}; default 15s. */
+  @WithDefault("15s")
+  Duration publishTimeout();
+
+  /**
+   * Whether this instance sends deliveries; default true. False: it still records matches and their deliveries, which stay
+   * pending until an instance that sends is running (to drain an instance, or to stop one between commit and send in a test).
+   */
+  @WithDefault("true")
+  boolean senderEnabled();
+
+  /** Webhooks may reach 127.0.0.0/8, ::1 and localhost; default false, true only for tests against a local receiver. */
+  @WithDefault("false")
+  boolean allowLoopback();
+
+  /** Webhooks may reach private, unique-local and carrier-grade NAT ranges (on-premises receivers); default false. */
+  @WithDefault("false")
+  boolean allowPrivateNetworks();
 }

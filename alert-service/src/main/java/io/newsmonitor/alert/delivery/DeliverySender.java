@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends due deliveries: at once when a match commits, when a retry falls due, and on a sweep every
- * {@code alert.delivery.sweep-interval} (which also picks up what a restart or another instance left). Each attempt runs in
+ * {@code alert.delivery.sweep-interval} (which also picks up what a restart or another instance left), over the channel of
+ * each: webhook, e-mail or {@code news.alerts}. A failure worth retrying is retried with exponential backoff and jitter and
+ * parked after {@code alert.delivery.max-attempts}; one no retry can fix is parked at once. Each attempt runs in
  * its own transaction holding the delivery's row lock ({@code FOR UPDATE SKIP LOCKED}), so no two senders attempt the same
  * delivery at once; a crash mid-attempt leaves it pending, and the receiver drops the repeat by its idempotency key.
  */
@@ -41,6 +43,7 @@ public class DeliverySender {
   private final EntityManager entityManager;
   private final WebhookClient webhooks;
   private final EmailClient emails;
+  private final AlertPublisher alerts;
   private final DeliveryConfig config;
   // One sender thread per instance; more instances scale it out.
   private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -53,11 +56,12 @@ public class DeliverySender {
   private volatile boolean stopped;
 
   public DeliverySender(DeliveryRepository deliveries, EntityManager entityManager, WebhookClient webhooks, EmailClient emails,
-      DeliveryConfig config) {
+      AlertPublisher alerts, DeliveryConfig config) {
     this.deliveries = deliveries;
     this.entityManager = entityManager;
     this.webhooks = webhooks;
     this.emails = emails;
+    this.alerts = alerts;
     this.config = config;
   }
 
@@ -74,8 +78,14 @@ public class DeliverySender {
     stop();
   }
 
-  /** Sends every due delivery, unless a sweep is running in this instance already (it then goes round once more). */
+  /**
+   * Sends every due delivery, unless a sweep is running in this instance already (it then goes round once more) or this
+   * instance does not send ({@code alert.delivery.sender-enabled=false}).
+   */
   public void sweep() {
+    if (!config.senderEnabled()) {
+      return;
+    }
     again.set(true);
     while (!stopped && again.get() && running.compareAndSet(false, true)) {
       try {
@@ -128,7 +138,7 @@ public class DeliverySender {
       Delivery delivery = claimed.get();
       AlertMatch match = entityManager.find(AlertMatch.class, delivery.matchId);
       Subscription subscription = entityManager.find(Subscription.class, delivery.subscriptionId);
-      AttemptOutcome outcome = send(delivery, match);
+      AttemptOutcome outcome = send(delivery, match, subscription);
       record(delivery, outcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
       if (outcome.delivered()) {
         Log.infof("delivered alert %s for subscription \"%s\" by %s to %s: \"%s\"", match.id, subscription.name, delivery.channel,
@@ -145,19 +155,23 @@ public class DeliverySender {
     });
   }
 
-  private AttemptOutcome send(Delivery delivery, AlertMatch match) {
+  private AttemptOutcome send(Delivery delivery, AlertMatch match, Subscription subscription) {
     return switch (delivery.channel) {
-      case Delivery.CHANNEL_WEBHOOK -> webhooks.post(delivery.targetUrl, match.payload, delivery.id.toString());
+      // Signed with the secret as it is now: a receiver verifies with the secret it was last given.
+      case Delivery.CHANNEL_WEBHOOK -> webhooks.post(delivery.targetUrl, match.payload, delivery.id.toString(), subscription.webhookSecret);
+      case Delivery.CHANNEL_KAFKA -> alerts.publish(match);
       case Delivery.CHANNEL_EMAIL ->
           emails.send(delivery.targetUrl, EventCodec.instance().fromJson(match.payload, AlertRaised.class), delivery.id.toString());
       // The table's check allows no other; a row written by a newer version is retried and parked, visibly.
-      default -> new AttemptOutcome(false, null, "unknown channel " + delivery.channel);
+      default -> AttemptOutcome.retry(null, "unknown channel " + delivery.channel);
     };
   }
 
   private void record(Delivery delivery, AttemptOutcome outcome, Instant now) {
     if (outcome.delivered()) {
       delivery.delivered(now, outcome.statusCode());
+    } else if (outcome.permanent()) {
+      delivery.failedPermanently(now, outcome.statusCode(), outcome.error());
     } else {
       int attempt = delivery.attempts + 1;
       Duration delay = Backoff.delay(attempt, config.backoffBase(), config.backoffCap(), ThreadLocalRandom.current().nextDouble());

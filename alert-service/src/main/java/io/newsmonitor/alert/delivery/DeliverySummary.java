@@ -6,9 +6,10 @@ import java.util.UUID;
 /**
  * A delivery as {@code GET /api/deliveries} shows it: with its subscription's name and its article.
  *
- * @param channel {@code webhook} or {@code email}
- * @param target the webhook's URL, or the recipient's address
- * @param lastStatusCode the webhook's HTTP status; for an e-mail, 250 once the SMTP server accepted it
+ * @param channel {@code webhook}, {@code email} or {@code kafka} (the {@code news.alerts} topic)
+ * @param target the webhook's URL, the recipient's address, or the topic
+ * @param lastStatusCode the webhook's HTTP status; for an e-mail, the SMTP server's reply code (250 once accepted); none for
+ *     Kafka
  */
 public record DeliverySummary(
     UUID id,

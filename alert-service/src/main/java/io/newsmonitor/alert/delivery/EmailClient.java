@@ -6,12 +6,14 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.TimeoutException;
+import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Mails an alert over SMTP (HTML and plain text) and says how it went; never throws for the server's failures. The delivery
+ * Mails an alert over SMTP (HTML and plain text) and says how it went; never throws for the server's failures. A 5xx reply
+ * parks the delivery at once; a 4xx reply, a refused connection or a timeout is worth a retry. The delivery
  * id is the Message-ID, so that a repeat after a crash or a timed-out attempt that did arrive is recognisable as the same
  * message.
  */
@@ -56,20 +58,21 @@ public class EmailClient {
         .addHeader(WebhookClient.DELIVERY_HEADER, deliveryId);
     try {
       mailer.send(mail).await().atMost(timeout);
-      return new AttemptOutcome(true, SMTP_ACCEPTED, null);
+      return AttemptOutcome.delivered(SMTP_ACCEPTED);
     } catch (TimeoutException e) {
-      return new AttemptOutcome(false, null, server + " timed out after " + timeout.toMillis() + " ms");
+      return AttemptOutcome.retry(null, server + " timed out after " + timeout.toMillis() + " ms");
     } catch (RuntimeException e) {
-      return new AttemptOutcome(false, null, server + ": " + describe(e));
+      // The mailer wraps the cause (connection refused, the server's reply) in exceptions that say less.
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      String error = server + ": " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+      if (cause instanceof SMTPException reply) {
+        // 5xx is the server's final word (no such mailbox, refused); 4xx asks to try again later.
+        return reply.isPermanent() ? AttemptOutcome.park(reply.getReplyCode(), error) : AttemptOutcome.retry(reply.getReplyCode(), error);
+      }
+      return AttemptOutcome.retry(null, error);
     }
-  }
-
-  private static String describe(Throwable failure) {
-    // The mailer wraps the cause (connection refused, the server's reply) in exceptions that say less.
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
   }
 }

@@ -1,74 +1,80 @@
 package io.newsmonitor.alert.delivery;
 
+import io.newsmonitor.http.FetchException;
+import io.newsmonitor.http.HttpResponse;
+import io.newsmonitor.http.HttpSettings;
+import io.newsmonitor.http.SafeHttpClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** POSTs an alert to a webhook and says how it went; never throws for the receiver's failures. */
+/**
+ * POSTs an alert to a webhook, signed, and says how it went; never throws for the receiver's failures. Only public
+ * addresses are reached (the SSRF guard ingest uses for feeds), and redirects are never followed: a webhook answers itself,
+ * and following would send the alert somewhere the analyst did not name.
+ */
 @ApplicationScoped
 public class WebhookClient {
 
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   public static final String DELIVERY_HEADER = "X-Newsmonitor-Delivery";
+  private static final String USER_AGENT = "newsmonitor-alert-service";
   /** How much of an error answer is kept in {@code last_error}. */
   private static final int ERROR_BODY_CHARS = 200;
+  /** A receiver's answer is read to the end to reuse the connection; one larger than this is not an acknowledgement we can read. */
+  private static final long MAX_ANSWER_BYTES = 1024 * 1024;
 
-  private final HttpClient http;
-  private final Duration readTimeout;
+  private final SafeHttpClient http;
 
   public WebhookClient(DeliveryConfig config) {
-    this.readTimeout = config.readTimeout();
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(config.connectTimeout())
-        // A webhook answers itself; following a redirect would send the alert somewhere the analyst did not name.
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    this.http = new SafeHttpClient(new HttpSettings(USER_AGENT, config.connectTimeout(), config.readTimeout(), MAX_ANSWER_BYTES, 0,
+        config.allowLoopback(), config.allowPrivateNetworks()));
   }
 
-  /** Sends {@code json} to {@code url} with the delivery id as idempotency key. */
-  public AttemptOutcome post(String url, String json, String deliveryId) {
-    HttpRequest request;
-    try {
-      request = HttpRequest.newBuilder(URI.create(url))
-          .timeout(readTimeout)
-          .header("Content-Type", "application/json")
-          .header("User-Agent", "newsmonitor-alert-service")
-          .header(IDEMPOTENCY_KEY, deliveryId)
-          .header(DELIVERY_HEADER, deliveryId)
-          .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-          .build();
-    } catch (IllegalArgumentException e) {
-      return new AttemptOutcome(false, null, "bad webhook URL: " + e.getMessage());
+  /**
+   * Sends {@code json} to {@code url} with the delivery id as idempotency key, signed with {@code secret} when there is one.
+   * 2xx is delivered; 408, 429, 5xx, timeouts and connection failures are worth a retry; any other answer (3xx, 4xx) and a
+   * URL or address we refuse park the delivery at once.
+   */
+  public AttemptOutcome post(String url, String json, String deliveryId, String secret) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(IDEMPOTENCY_KEY, deliveryId);
+    headers.put(DELIVERY_HEADER, deliveryId);
+    // A fresh timestamp per attempt: receivers may refuse a request signed long ago as a replay.
+    String timestamp = Long.toString(Instant.now().getEpochSecond());
+    headers.put(WebhookSignature.TIMESTAMP_HEADER, timestamp);
+    if (secret != null) {
+      headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body));
     }
     try {
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      int status = response.statusCode();
-      String head;
-      // Only the start of the answer is read: a receiver cannot make us buffer a large body.
-      try (InputStream body = response.body()) {
-        head = new String(body.readNBytes(ERROR_BODY_CHARS), StandardCharsets.UTF_8).strip();
-      }
-      if (status >= 200 && status < 300) {
-        return new AttemptOutcome(true, status, null);
-      }
-      return new AttemptOutcome(false, status, "HTTP " + status + (head.isEmpty() ? "" : ": " + head));
-    } catch (HttpTimeoutException e) {
-      return new AttemptOutcome(false, null, "timed out: " + e.getMessage());
-    } catch (IOException e) {
-      return new AttemptOutcome(false, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new AttemptOutcome(false, null, "interrupted");
+      URI uri = SafeHttpClient.parseUrl(url);
+      return outcome(http.post(uri, headers, body, "application/json"));
+    } catch (FetchException e) {
+      return switch (e.reason()) {
+        case INVALID_URL, UNSUPPORTED_SCHEME, BLOCKED_ADDRESS, TOO_LARGE, TOO_MANY_REDIRECTS -> AttemptOutcome.park(null, e.getMessage());
+        case UNKNOWN_HOST, TIMEOUT, CONNECTION -> AttemptOutcome.retry(null, e.getMessage());
+      };
     }
+  }
+
+  private static AttemptOutcome outcome(HttpResponse response) {
+    int status = response.status();
+    if (response.successful()) {
+      return AttemptOutcome.delivered(status);
+    }
+    String head = new String(response.body(), StandardCharsets.UTF_8);
+    head = head.substring(0, Math.min(head.length(), ERROR_BODY_CHARS)).strip();
+    String error = "HTTP " + status + (head.isEmpty() ? "" : ": " + head);
+    if (status >= 300 && status < 400) {
+      return AttemptOutcome.park(status, error + " (redirects are not followed" + response.header("Location").map(to -> ", Location: " + to).orElse("") + ")");
+    }
+    boolean worthRetrying = status >= 500 || status == 408 || status == 429;
+    return worthRetrying ? AttemptOutcome.retry(status, error) : AttemptOutcome.park(status, error);
   }
 
   @PreDestroy

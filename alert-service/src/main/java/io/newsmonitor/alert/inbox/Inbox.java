@@ -8,12 +8,16 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The inbox over the alert_match table: each match is an alert, its payload the {@code AlertRaised} as delivered, its
- * {@code read_at} the analyst's read mark. Only the owner of a match's subscription sees or marks it.
+ * The inbox over the alert_match table: each alert (a match not attached to another) is one line, its payload the
+ * {@code AlertRaised} as delivered, its {@code read_at} the analyst's read mark; the later copies of its story that
+ * attached to it are folded under it. Only the owner of a match's subscription sees or marks it.
  */
 @ApplicationScoped
 public class Inbox {
@@ -30,7 +34,7 @@ public class Inbox {
             select m.id, m.subscription_id, s.name, m.story_id, m.matched_at, m.read_at, cast(m.payload as text)
             from {h-schema}alert_match m
             join {h-schema}subscription s on s.id = m.subscription_id
-            where s.owner = :owner"""
+            where s.owner = :owner and m.attached_to is null"""
             + (query.unreadOnly() ? " and m.read_at is null" : "")
             + (query.subscriptionId().isPresent() ? " and m.subscription_id = :subscriptionId" : "")
             + " order by m.matched_at desc, m.id desc")
@@ -40,7 +44,29 @@ public class Inbox {
     query.subscriptionId().ifPresent(id -> select.setParameter("subscriptionId", id));
     @SuppressWarnings("unchecked")
     List<Object[]> rows = select.getResultList();
-    return rows.stream().map(Inbox::item).toList();
+    Map<UUID, List<AlertRaised.Article>> copies = attachedCopies(rows.stream().map(row -> (UUID) row[0]).toList());
+    return rows.stream().map(row -> item(row, copies.getOrDefault((UUID) row[0], List.of()))).toList();
+  }
+
+  /** The articles of the later copies attached to each of these alerts, oldest first. */
+  private Map<UUID, List<AlertRaised.Article>> attachedCopies(List<UUID> alertIds) {
+    if (alertIds.isEmpty()) {
+      return Map.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = entityManager.createNativeQuery("""
+            select m.attached_to, cast(m.payload as text)
+            from {h-schema}alert_match m
+            where m.attached_to in (:alertIds)
+            order by m.matched_at, m.id""")
+        .setParameter("alertIds", alertIds)
+        .getResultList();
+    Map<UUID, List<AlertRaised.Article>> copies = new HashMap<>();
+    for (Object[] row : rows) {
+      AlertRaised copy = EventCodec.instance().fromJson((String) row[1], AlertRaised.class);
+      copies.computeIfAbsent((UUID) row[0], alertId -> new ArrayList<>()).add(copy.article());
+    }
+    return copies;
   }
 
   /**
@@ -62,11 +88,11 @@ public class Inbox {
         .executeUpdate() == 1;
   }
 
-  private static InboxItem item(Object[] row) {
+  private static InboxItem item(Object[] row, List<AlertRaised.Article> attachedCopies) {
     AlertRaised alert = EventCodec.instance().fromJson((String) row[6], AlertRaised.class);
     // PostgreSQL's timestamptz comes back as an Instant.
     Instant readAt = (Instant) row[5];
     return new InboxItem((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], alert.article(), (Instant) row[4], readAt != null, readAt,
-        alert.reasons());
+        alert.reasons(), attachedCopies);
   }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param article the article as the alert carried it: title, URL, source
  * @param readAt when the analyst marked it read; null while unread
  * @param reasons which parts of the rule matched, with highlighted snippets, as the alert carried them
+ * @param alsoReported the later articles of the same story, which attached to this alert instead of raising their own
  */
 public record InboxItem(
     UUID matchId,
@@ -23,5 +24,6 @@ public record InboxItem(
     Instant matchedAt,
     boolean read,
     Instant readAt,
-    List<AlertRaised.Reason> reasons) {
+    List<AlertRaised.Reason> reasons,
+    List<AlertRaised.Article> alsoReported) {
 }

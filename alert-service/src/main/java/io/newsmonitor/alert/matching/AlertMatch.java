@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 
-/** A subscription's rule matched an article: at most one per subscription and article, whatever the revisions. */
+/**
+ * A subscription's rule matched an article: at most one per subscription and article, whatever the revisions. The first
+ * match of a story is the subscription's alert for it; later copies of the story attach to it ({@link #attachedTo}) and are
+ * delivered nowhere.
+ */
 @Entity
 @Table(name = "alert_match")
 public class AlertMatch {
@@ -33,10 +37,14 @@ public class AlertMatch {
   @Column(name = "article_title", nullable = false)
   public String articleTitle;
 
+  /** The alert of the story this copy attaches to; null for the alert itself. */
+  @Column(name = "attached_to")
+  public UUID attachedTo;
+
   @Column(name = "matched_at", nullable = false)
   public Instant matchedAt;
 
-  /** The {@code AlertRaised} JSON, exactly as delivered. */
+  /** The {@code AlertRaised} JSON, exactly as delivered; an attached copy's carries the id of the alert it attaches to. */
   @Column(nullable = false, columnDefinition = "jsonb")
   @ColumnTransformer(write = "cast(? as jsonb)")
   public String payload;

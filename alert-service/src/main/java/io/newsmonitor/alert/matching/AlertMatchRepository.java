@@ -2,6 +2,8 @@ package io.newsmonitor.alert.matching;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.hibernate.query.NativeQuery;
 import java.util.UUID;
 
 /** Matches in PostgreSQL. */
@@ -13,17 +15,26 @@ public class AlertMatchRepository implements PanacheRepositoryBase<AlertMatch, U
     return count("subscriptionId = ?1 and articleId = ?2", subscriptionId, articleId) > 0;
   }
 
+  /** The id of the subscription's alert for the story: its first match, the one the story's other copies attach to. */
+  public Optional<UUID> alertOfStory(UUID subscriptionId, String storyId) {
+    return find("select id from AlertMatch where subscriptionId = ?1 and storyId = ?2 and attachedTo is null", subscriptionId, storyId)
+        .project(UUID.class)
+        .firstResultOptional();
+  }
+
   /**
-   * Inserts the match unless the subscription already has one for its article: two consumers racing on the same record
-   * (a rebalance) insert one row, and neither fails.
+   * Inserts the match unless the subscription already has one for its article, or, when it is an alert ({@code attachedTo}
+   * null), already has an alert for its story. Two consumers racing (a rebalance, or two instances each given a copy of one
+   * story) insert one row and neither fails: the second insert waits for the first transaction and, once it commits, does
+   * nothing.
    *
    * @return true when this call inserted it
    */
   public boolean insertIfAbsent(AlertMatch match) {
     int inserted = getEntityManager().createNativeQuery("""
-            insert into {h-schema}alert_match (id, subscription_id, article_id, revision, story_id, article_title, matched_at, payload)
-            values (:id, :subscriptionId, :articleId, :revision, :storyId, :articleTitle, :matchedAt, cast(:payload as jsonb))
-            on conflict (subscription_id, article_id) do nothing""")
+            insert into {h-schema}alert_match (id, subscription_id, article_id, revision, story_id, article_title, attached_to, matched_at, payload)
+            values (:id, :subscriptionId, :articleId, :revision, :storyId, :articleTitle, :attachedTo, :matchedAt, cast(:payload as jsonb))
+            on conflict do nothing""")
         .setParameter("id", match.id)
         .setParameter("subscriptionId", match.subscriptionId)
         .setParameter("articleId", match.articleId)
@@ -32,6 +43,9 @@ public class AlertMatchRepository implements PanacheRepositoryBase<AlertMatch, U
         .setParameter("articleTitle", match.articleTitle)
         .setParameter("matchedAt", match.matchedAt)
         .setParameter("payload", match.payload)
+        // Typed: a null bound without its type reaches PostgreSQL as a value it will not take for a uuid column.
+        .unwrap(NativeQuery.class)
+        .setParameter("attachedTo", match.attachedTo, UUID.class)
         .executeUpdate();
     return inserted == 1;
   }

@@ -19,11 +19,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads enriched articles, evaluates every active subscription, and records each new match with its delivery in one
- * transaction (the outbox). A record that cannot be read fails the call, so it is nacked and goes to the dead-letter topic.
+ * Reads enriched articles, evaluates every active subscription, and records each new match with its deliveries in one
+ * transaction (the outbox): one per channel of the subscription and one for {@code news.alerts}, for the first match of a
+ * story only; later copies of the story attach to that alert. A record that cannot be read fails the call, so it is nacked and goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class EnrichedArticleConsumer {
@@ -35,14 +37,16 @@ public class EnrichedArticleConsumer {
   private final DeliveryRepository deliveries;
   private final TermResolver resolver;
   private final Event<DeliveriesQueued> queued;
+  private final String alertsTopic;
 
   public EnrichedArticleConsumer(SubscriptionRepository subscriptions, AlertMatchRepository matches, DeliveryRepository deliveries,
-      TermResolver resolver, Event<DeliveriesQueued> queued) {
+      TermResolver resolver, Event<DeliveriesQueued> queued, @ConfigProperty(name = "news.topics.alerts") String alertsTopic) {
     this.subscriptions = subscriptions;
     this.matches = matches;
     this.deliveries = deliveries;
     this.resolver = resolver;
     this.queued = queued;
+    this.alertsTopic = alertsTopic;
   }
 
   @Incoming(CHANNEL)
@@ -60,7 +64,7 @@ public class EnrichedArticleConsumer {
         queuedHere++;
       }
     }
-    Log.debugf("article %s revision %d: %d new match(es)", article.article().id(), article.article().revision(), queuedHere);
+    Log.debugf("article %s revision %d: %d new alert(s)", article.article().id(), article.article().revision(), queuedHere);
     if (queuedHere > 0) {
       // Observed after commit: the sender starts at once instead of waiting for its next sweep.
       queued.fire(new DeliveriesQueued(queuedHere));
@@ -68,7 +72,8 @@ public class EnrichedArticleConsumer {
   }
 
   private boolean match(Subscription subscription, ArticleEnriched article, Instant now) {
-    // A redelivered record, or a later revision of an article that already matched, alerts no more.
+    // A redelivered record, or a later revision of an article that already matched, alerts no more: a revision alerts only
+    // when the rule newly matches it.
     if (matches.exists(subscription.id, article.article().id())) {
       return false;
     }
@@ -92,18 +97,27 @@ public class EnrichedArticleConsumer {
     match.storyId = article.storyId();
     match.articleTitle = article.article().title();
     match.matchedAt = now;
-    match.payload = EventCodec.instance().toJson(alert(match, subscription, article, evaluation));
-    if (!matches.insertIfAbsent(match)) {
-      return false;
+    match.payload = EventCodec.instance().toJson(alert(match.id, match, subscription, article, evaluation));
+    if (matches.insertIfAbsent(match)) {
+      deliveries.persist(Delivery.forEachChannel(match.id, subscription, now));
+      deliveries.persist(Delivery.kafka(match.id, subscription.id, alertsTopic, now));
+      return true;
     }
-    deliveries.persist(Delivery.forEachChannel(match.id, subscription, now));
-    return true;
+    // The story has its alert already (or a racing consumer recorded this very article): the copy attaches to that alert.
+    matches.alertOfStory(subscription.id, match.storyId).ifPresent(alertId -> {
+      match.attachedTo = alertId;
+      match.payload = EventCodec.instance().toJson(alert(alertId, match, subscription, article, evaluation));
+      if (matches.insertIfAbsent(match)) {
+        Log.debugf("article %s attached to alert %s of story %s for subscription %s", match.articleId, alertId, match.storyId, subscription.id);
+      }
+    });
+    return false;
   }
 
-  private static AlertRaised alert(AlertMatch match, Subscription subscription, ArticleEnriched enriched, Evaluation evaluation) {
+  private static AlertRaised alert(UUID alertId, AlertMatch match, Subscription subscription, ArticleEnriched enriched, Evaluation evaluation) {
     ArticleIngested article = enriched.article();
     return new AlertRaised(
-        match.id.toString(),
+        alertId.toString(),
         subscription.id.toString(),
         subscription.name,
         subscription.rule,

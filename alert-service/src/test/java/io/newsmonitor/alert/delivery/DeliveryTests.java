@@ -100,4 +100,26 @@ class DeliveryTests {
     assertThat(delivery.status).isEqualTo(DeliveryStatus.DELIVERED);
     assertThat(delivery.attempts).isEqualTo(1);
   }
+
+  @Test
+  void aFailureNoRetryCanFixParksItAtOnce() {
+    delivery.failed(T0, 503, "HTTP 503", 10, Duration.ofSeconds(1));
+    delivery.failedPermanently(T0.plusSeconds(1), 404, "HTTP 404");
+
+    assertThat(delivery.status).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(delivery.attempts).isEqualTo(2);
+    assertThat(delivery.lastStatusCode).isEqualTo(404);
+    assertThat(delivery.lastError).isEqualTo("HTTP 404");
+  }
+
+  @Test
+  void theAlertsTopicIsAChannelOfItsOwnWithoutStatusCode() {
+    Delivery kafka = Delivery.kafka(UUID.randomUUID(), UUID.randomUUID(), "news.alerts", T0);
+    kafka.delivered(T0.plusMillis(5), null);
+
+    assertThat(kafka.channel).isEqualTo("kafka");
+    assertThat(kafka.targetUrl).isEqualTo("news.alerts");
+    assertThat(kafka.status).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(kafka.lastStatusCode).isNull();
+  }
 }

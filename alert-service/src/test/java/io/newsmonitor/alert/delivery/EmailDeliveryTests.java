@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.newsmonitor.alert.Api;
 import io.newsmonitor.alert.EnrichedArticles;
 import io.newsmonitor.infra.local.WebhookReceiver;
@@ -35,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The e-mail channel on real Kafka, PostgreSQL and a real SMTP server (GreenMail): one delivery per channel, the message
- * as received over SMTP, and an SMTP server that is down getting the alert once it is back, once.
+ * as received over SMTP, an SMTP server that is down getting the alert once it is back, once, and the server's replies: a
+ * 5xx parks the e-mail at once, a 4xx is retried.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
@@ -44,6 +44,7 @@ class EmailDeliveryTests {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String ANALYST = "analyst@example.org";
+  private static final String EMAIL = "find { it.channel == 'email' }.";
 
   @ConfigProperty(name = "quarkus.mailer.port")
   int smtpPort;
@@ -78,9 +79,9 @@ class EmailDeliveryTests {
     await().atMost(WAIT).untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(1));
     await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received()).hasSize(1));
     await().atMost(WAIT).untilAsserted(() ->
-        assertThat(Api.deliveries(subscriptionId).getList("status", String.class)).containsExactly("DELIVERED", "DELIVERED"));
+        assertThat(Api.deliveries(subscriptionId).getList("status", String.class)).containsExactly("DELIVERED", "DELIVERED", "DELIVERED"));
     JsonPath deliveries = Api.deliveries(subscriptionId);
-    assertThat(deliveries.getList("channel", String.class)).containsExactlyInAnyOrder("webhook", "email");
+    assertThat(deliveries.getList("channel", String.class)).containsExactlyInAnyOrder("webhook", "email", "kafka");
     Map<String, Object> email = delivery(deliveries, "email");
     assertThat(email).containsEntry("target", ANALYST).containsEntry("attempts", 1).containsEntry("lastStatusCode", 250)
         .containsEntry("articleId", articleId);
@@ -111,32 +112,60 @@ class EmailDeliveryTests {
 
     articles.send(article(newArticleId(), 1, true, true));
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId).getList("attempts", Integer.class))
-        .singleElement().satisfies(attempts -> assertThat(attempts).isGreaterThanOrEqualTo(2)));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId).getInt(EMAIL + "attempts")).isGreaterThanOrEqualTo(2));
     JsonPath failing = Api.deliveries(subscriptionId);
-    assertThat(failing.getList("$")).hasSize(1);
-    assertThat(failing.getString("[0].channel")).isEqualTo("email");
-    assertThat(failing.getString("[0].status")).isEqualTo("PENDING");
-    assertThat(failing.getString("[0].lastError")).startsWith("SMTP 127.0.0.1:" + smtpPort + ": ").containsIgnoringCase("refused");
+    assertThat(failing.getList("channel", String.class)).containsExactlyInAnyOrder("email", "kafka");
+    assertThat(failing.getString(EMAIL + "status")).isEqualTo("PENDING");
+    assertThat(failing.getString(EMAIL + "lastError")).startsWith("SMTP 127.0.0.1:" + smtpPort + ": ").containsIgnoringCase("refused");
     smtp = startSmtp();
 
-    JsonPath delivered = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId), d -> "DELIVERED".equals(d.getString("[0].status")));
-    assertThat(delivered.getString("[0].lastError")).isNull();
-    assertThat(delivered.getInt("[0].attempts")).isGreaterThan(2);
+    JsonPath delivered = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId), d -> "DELIVERED".equals(d.getString(EMAIL + "status")));
+    assertThat(delivered.getString(EMAIL + "lastError")).isNull();
+    assertThat(delivered.getInt(EMAIL + "attempts")).isGreaterThan(2);
     // The delivered attempt was the last: no second message arrives after it.
     await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
         .untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(1));
-    assertThat(smtp.getReceivedMessages()[0].getMessageID()).isEqualTo("<" + delivered.getString("[0].id") + "@newsmonitor.local>");
+    assertThat(smtp.getReceivedMessages()[0].getMessageID()).isEqualTo("<" + delivered.getString(EMAIL + "id") + "@newsmonitor.local>");
+  }
+
+  @Test
+  void aPermanentSmtpReplyParksTheEmailAtOnce() {
+    String subscriptionId = subscribe(Optional.empty(), "gone@example.org");
+
+    articles.send(article(newArticleId(), 1, true, true));
+
+    JsonPath parked = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId), d -> "FAILED".equals(d.getString(EMAIL + "status")));
+    assertThat(parked.getInt(EMAIL + "attempts")).isEqualTo(1);
+    assertThat(parked.getInt(EMAIL + "lastStatusCode")).isEqualTo(550);
+    assertThat(parked.getString(EMAIL + "lastError")).contains(RefusingSmtpServer.GONE);
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aTransientSmtpReplyIsRetried() {
+    String subscriptionId = subscribe(Optional.empty(), "full@example.org");
+
+    articles.send(article(newArticleId(), 1, true, true));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId).getInt(EMAIL + "attempts")).isGreaterThanOrEqualTo(3));
+    JsonPath retried = Api.deliveries(subscriptionId);
+    assertThat(retried.getString(EMAIL + "status")).isEqualTo("PENDING");
+    assertThat(retried.getInt(EMAIL + "lastStatusCode")).isEqualTo(452);
+    assertThat(retried.getString(EMAIL + "lastError")).contains(RefusingSmtpServer.FULL);
   }
 
   private GreenMail startSmtp() {
-    GreenMail server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail server = new RefusingSmtpServer(smtpPort);
     server.start();
     return server;
   }
 
   private static String subscribe(Optional<String> webhookUrl) {
-    Map<String, String> body = new HashMap<>(Map.of("name", "Japan and AUKUS", "rule", "Japan + Pillar II", "email", ANALYST));
+    return subscribe(webhookUrl, ANALYST);
+  }
+
+  private static String subscribe(Optional<String> webhookUrl, String email) {
+    Map<String, String> body = new HashMap<>(Map.of("name", "Japan and AUKUS", "rule", "Japan + Pillar II", "email", email));
     webhookUrl.ifPresent(url -> body.put("webhookUrl", url));
     return given().contentType(ContentType.JSON).body(body)
         .when().post("/api/subscriptions")

@@ -153,7 +153,7 @@ public final class LocalPlatform implements AutoCloseable {
       return this;
     }
 
-    /** An environment variable for every service, e.g. {@code ALERT_WEBHOOK_ALLOW_LOOPBACK=true}. */
+    /** An environment variable for every service, e.g. {@code ALERT_DELIVERY_ALLOW_LOOPBACK=true}. */
     public Builder env(String name, String value) {
       this.extraEnv.put(name, value);
       return this;

@@ -96,6 +96,8 @@ public final class LocalRun {
         // alert-service reads these: the demo analyst, with a plain-text password since it is no secret.
         .env("QUARKUS_SECURITY_USERS_EMBEDDED_PLAIN_TEXT", "true")
         .env("QUARKUS_SECURITY_USERS_EMBEDDED_USERS_" + DEMO_ANALYST.toUpperCase(Locale.ROOT), DEMO_PASSWORD)
+        // The demo webhook listens on this machine, which alert-service refuses to call in production (SSRF).
+        .env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true")
         .build();
 
     System.out.println("Starting Kafka, PostgreSQL and the services; data in " + dataDir + " ...");
