@@ -164,7 +164,7 @@ class AlertPipelineTests {
   @Test
   void aPausedSubscriptionGetsNoAlertAndAResumedOneGetsTheNextOnes() {
     String paused = Api.subscribe("Paused", "Japan + Pillar II", receiver.url("/paused"));
-    Api.subscribe("Active", "Japan + Pillar II", receiver.url("/active"));
+    String active = Api.subscribe("Active", "Japan + Pillar II", receiver.url("/active"));
     Api.given().when().post("/api/subscriptions/" + paused + "/pause").then().statusCode(200);
     String whilePaused = newArticleId();
 
@@ -174,13 +174,15 @@ class AlertPipelineTests {
     await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received()).extracting(WebhookReceiver.Request::path).contains("/active"));
     assertThat(receiver.received()).extracting(WebhookReceiver.Request::path).containsExactly("/active");
     assertThat(Api.deliveries(paused).getList("$")).isEmpty();
+    // The active one was told on its two channels.
+    assertThat(Api.deliveries(active).getList("channel", String.class)).containsExactlyInAnyOrder("webhook", "kafka");
 
     Api.given().when().post("/api/subscriptions/" + paused + "/resume").then().statusCode(200);
     String afterResume = newArticleId();
     articles.send(article(afterResume, 1, true, true));
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.received()).extracting(WebhookReceiver.Request::path).contains("/paused"));
-    assertThat(Api.deliveries(paused).getList("articleId")).containsExactly(afterResume);
+    assertThat(Api.deliveries(paused, "webhook").getList("articleId")).containsExactly(afterResume);
   }
 
   @Test

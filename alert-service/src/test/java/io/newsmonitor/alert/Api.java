@@ -54,6 +54,14 @@ public final class Api {
         .extract().jsonPath();
   }
 
+  /** The deliveries of one of alice's subscriptions on one channel (webhook, email, kafka), newest first. */
+  public static JsonPath deliveries(String subscriptionId, String channel) {
+    return given().queryParam("subscriptionId", subscriptionId).queryParam("channel", channel)
+        .when().get("/api/deliveries")
+        .then().statusCode(200).contentType(ContentType.JSON)
+        .extract().jsonPath();
+  }
+
   /** Alice's inbox, newest first, with these query parameters (e.g. {@code unread=true}). */
   public static JsonPath inbox(Map<String, ?> query) {
     return given().queryParams(query)

@@ -22,6 +22,7 @@ public class Delivery {
   public static final String CHANNEL_EMAIL = "email";
   /** The {@code news.alerts} topic: every alert, whatever the subscription's channels. */
   public static final String CHANNEL_KAFKA = "kafka";
+  public static final List<String> CHANNELS = List.of(CHANNEL_WEBHOOK, CHANNEL_EMAIL, CHANNEL_KAFKA);
 
   /** Also the idempotency key the receiver sees. */
   @Id

@@ -43,13 +43,15 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
   }
 
   /** The analyst's deliveries, newest first, of one of their subscriptions or of all. */
-  public List<DeliverySummary> summaries(String owner, Optional<UUID> subscriptionId, int limit) {
+  public List<DeliverySummary> summaries(String owner, Optional<UUID> subscriptionId, Optional<String> channel, int limit) {
     TypedQuery<DeliverySummary> query = getEntityManager()
         .createQuery(SUMMARY + "where s.owner = :owner" + (subscriptionId.isPresent() ? " and d.subscriptionId = :subscriptionId" : "")
+            + (channel.isPresent() ? " and d.channel = :channel" : "")
             + " order by d.createdAt desc, d.id desc", DeliverySummary.class)
         .setParameter("owner", owner)
         .setMaxResults(limit);
     subscriptionId.ifPresent(id -> query.setParameter("subscriptionId", id));
+    channel.ifPresent(name -> query.setParameter("channel", name));
     return query.getResultList();
   }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,15 +53,22 @@ public class DeliveryResource {
   }
 
   @GET
-  @Operation(summary = "List the calling analyst's deliveries, newest first", description = "Optionally of one subscription; at most `limit` (default 100, at most 1000)."
-      + " A match makes one delivery per channel of its subscription (`channel` webhook or email, `target` the URL or the address),"
-      + " each retried and parked (FAILED) on its own. Another analyst's subscription has none.")
-  public List<DeliverySummary> list(@QueryParam("subscriptionId") String subscriptionId, @QueryParam("limit") @DefaultValue("100") int limit) {
+  @Operation(summary = "List the calling analyst's deliveries, newest first", description = "Optionally of one subscription and/or one channel;"
+      + " at most `limit` (default 100, at most 1000). An alert makes one delivery per channel: `kafka` (the news.alerts topic) always,"
+      + " `webhook` and `email` when the subscription has them (`target` the topic, URL or address), each retried and parked (FAILED)"
+      + " on its own. Another analyst's subscription has none.")
+  public List<DeliverySummary> list(@QueryParam("subscriptionId") String subscriptionId,
+      @Parameter(description = "webhook, email or kafka") @QueryParam("channel") String channel,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ProblemException.badField("limit", "must be between 1 and " + MAX_LIMIT);
     }
+    Optional<String> oneChannel = Optional.ofNullable(channel).filter(name -> !name.isBlank());
+    if (oneChannel.isPresent() && !Delivery.CHANNELS.contains(oneChannel.get())) {
+      throw ProblemException.badField("channel", "must be one of " + String.join(", ", Delivery.CHANNELS));
+    }
     Optional<UUID> subscription = Optional.ofNullable(subscriptionId).filter(id -> !id.isBlank()).map(DeliveryResource::subscriptionId);
-    return deliveries.summaries(analyst.name(), subscription, limit);
+    return deliveries.summaries(analyst.name(), subscription, oneChannel, limit);
   }
 
   @POST

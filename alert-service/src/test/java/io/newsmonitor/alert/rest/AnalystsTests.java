@@ -225,7 +225,7 @@ class AnalystsTests {
 
     articles.send(article(newArticleId(), 1, true, true));
 
-    JsonPath parked = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId), d -> "FAILED".equals(d.getString("[0].status")));
+    JsonPath parked = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId, "webhook"), d -> "FAILED".equals(d.getString("[0].status")));
     assertThat(parked.getInt("[0].attempts")).isEqualTo(MAX_ATTEMPTS);
     String deliveryId = parked.getString("[0].id");
     as(BOB).when().get("/api/deliveries").then().statusCode(200).body("$", empty());
@@ -240,7 +240,7 @@ class AnalystsTests {
         .body("status", equalTo("PENDING"))
         .body("attempts", equalTo(0));
 
-    JsonPath delivered = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId), d -> "DELIVERED".equals(d.getString("[0].status")));
+    JsonPath delivered = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId, "webhook"), d -> "DELIVERED".equals(d.getString("[0].status")));
     assertThat(delivered.getInt("[0].attempts")).isEqualTo(1);
     assertThat(delivered.getInt("[0].lastStatusCode")).isEqualTo(200);
     assertThat(receiver.received()).hasSize(MAX_ATTEMPTS + 1)
@@ -259,7 +259,7 @@ class AnalystsTests {
     articles.send(article(newArticleId(), 1, true, false));
     articles.send(article(newArticleId(), 1, true, false));
 
-    await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId).getList("status", String.class), statuses ->
+    await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId, "webhook").getList("status", String.class), statuses ->
         statuses.size() == 2 && statuses.stream().allMatch("FAILED"::equals));
     receiver.respondWith(200);
 
@@ -269,7 +269,7 @@ class AnalystsTests {
         .body("redriven", equalTo(2));
 
     await().atMost(WAIT).untilAsserted(() ->
-        assertThat(Api.deliveries(subscriptionId).getList("status", String.class)).containsExactly("DELIVERED", "DELIVERED"));
+        assertThat(Api.deliveries(subscriptionId, "webhook").getList("status", String.class)).containsExactly("DELIVERED", "DELIVERED"));
     given().queryParam("subscriptionId", subscriptionId)
         .when().post("/api/deliveries/redrive")
         .then().statusCode(200)
