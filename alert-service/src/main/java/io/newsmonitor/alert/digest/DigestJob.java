@@ -56,8 +56,10 @@ public class DigestJob {
    */
   public int run(Instant now) {
     Instant closedBefore = now.minus(config.settle());
+    List<DigestRepository.Undigested> undigested =
+        QuarkusTransaction.requiringNew().call(() -> digests.undigested(now.minus(config.lookBack()), closedBefore));
     Set<Pending> pending = new LinkedHashSet<>();
-    for (DigestRepository.Undigested alerts : QuarkusTransaction.requiringNew().call(() -> digests.undigested(now.minus(config.lookBack()), closedBefore))) {
+    for (DigestRepository.Undigested alerts : undigested) {
       DigestPeriod period = DigestPeriod.of(alerts.mode(), alerts.matchedAt(), config.zone());
       if (period.isClosedAt(closedBefore)) {
         pending.add(new Pending(alerts.subscriptionId(), period));
