@@ -34,7 +34,7 @@ public record AlertEmail(String subject, String subscriptionName, String rule, S
     }
   }
 
-  static AlertEmail of(AlertRaised alert) {
+  public static AlertEmail of(AlertRaised alert) {
     AlertRaised.Article article = alert.article();
     String name = alert.subscriptionName() == null ? alert.subscriptionId() : alert.subscriptionName();
     // A header is one line: a title with a line break would end the Subject and start a header of its own.

@@ -1,6 +1,7 @@
 package io.newsmonitor.alert.delivery;
 
 import io.newsmonitor.alert.subscription.Subscription;
+import io.newsmonitor.alert.subscription.SubscriptionMode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** One alert to send to one target: the outbox row, written with its match and updated by every attempt. */
+/** One alert, or one digest, to send to one target: the outbox row, written with its match or digest and updated by every attempt. */
 @Entity
 @Table(name = "delivery")
 public class Delivery {
@@ -28,8 +29,13 @@ public class Delivery {
   @Id
   public UUID id;
 
-  @Column(name = "match_id", nullable = false)
+  /** Null for a digest's delivery. */
+  @Column(name = "match_id")
   public UUID matchId;
+
+  /** Set only for a digest's delivery, which carries the digest instead of one alert. */
+  @Column(name = "digest_id")
+  public UUID digestId;
 
   @Column(name = "subscription_id", nullable = false)
   public UUID subscriptionId;
@@ -65,6 +71,21 @@ public class Delivery {
 
   /** One delivery due now per channel of the subscription: each is retried and parked on its own. */
   public static List<Delivery> forEachChannel(UUID matchId, Subscription subscription, Instant now) {
+    // An HOURLY or DAILY subscription's webhook and e-mail hear once per period instead, from its digest's deliveries.
+    if (subscription.mode == SubscriptionMode.HOURLY || subscription.mode == SubscriptionMode.DAILY) {
+      return List.of();
+    }
+    return toWebhookAndEmail(matchId, subscription, now);
+  }
+
+  /** One delivery of the digest due now per webhook and e-mail channel of its subscription. */
+  public static List<Delivery> forDigest(UUID digestId, Subscription subscription, Instant now) {
+    List<Delivery> deliveries = toWebhookAndEmail(null, subscription, now);
+    deliveries.forEach(delivery -> delivery.digestId = digestId);
+    return deliveries;
+  }
+
+  private static List<Delivery> toWebhookAndEmail(UUID matchId, Subscription subscription, Instant now) {
     List<Delivery> deliveries = new ArrayList<>(2);
     if (subscription.webhookUrl != null) {
       deliveries.add(webhook(matchId, subscription.id, subscription.webhookUrl, now));

@@ -14,9 +14,9 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
 
   private static final String SUMMARY = """
       select new io.newsmonitor.alert.delivery.DeliverySummary(d.id, d.subscriptionId, s.name, m.articleId, m.articleTitle, m.storyId,
-          d.channel, d.targetUrl, d.status, d.attempts, d.lastError, d.lastStatusCode, d.createdAt, d.deliveredAt)
+          d.digestId, d.channel, d.targetUrl, d.status, d.attempts, d.lastError, d.lastStatusCode, d.createdAt, d.deliveredAt)
       from Delivery d
-      join AlertMatch m on m.id = d.matchId
+      left join AlertMatch m on m.id = d.matchId
       join Subscription s on s.id = d.subscriptionId
       """;
 

@@ -1,5 +1,7 @@
 package io.newsmonitor.alert.delivery;
 
+import io.newsmonitor.alert.digest.Digest;
+import io.newsmonitor.alert.digest.DigestMailer;
 import io.newsmonitor.alert.matching.AlertMatch;
 import io.newsmonitor.alert.matching.DeliveriesQueued;
 import io.newsmonitor.alert.subscription.Subscription;
@@ -44,6 +46,7 @@ public class DeliverySender {
   private final WebhookClient webhooks;
   private final EmailClient emails;
   private final AlertPublisher alerts;
+  private final DigestMailer digestMails;
   private final DeliveryConfig config;
   // One sender thread per instance; more instances scale it out.
   private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -56,12 +59,13 @@ public class DeliverySender {
   private volatile boolean stopped;
 
   public DeliverySender(DeliveryRepository deliveries, EntityManager entityManager, WebhookClient webhooks, EmailClient emails,
-      AlertPublisher alerts, DeliveryConfig config) {
+      AlertPublisher alerts, DigestMailer digestMails, DeliveryConfig config) {
     this.deliveries = deliveries;
     this.entityManager = entityManager;
     this.webhooks = webhooks;
     this.emails = emails;
     this.alerts = alerts;
+    this.digestMails = digestMails;
     this.config = config;
   }
 
@@ -136,18 +140,20 @@ public class DeliverySender {
         return Optional.empty();
       }
       Delivery delivery = claimed.get();
-      AlertMatch match = entityManager.find(AlertMatch.class, delivery.matchId);
       Subscription subscription = entityManager.find(Subscription.class, delivery.subscriptionId);
-      AttemptOutcome outcome = send(delivery, match, subscription);
+      // A digest's delivery carries the digest, any other one alert.
+      Digest digest = delivery.digestId == null ? null : entityManager.find(Digest.class, delivery.digestId);
+      AlertMatch match = digest != null ? null : entityManager.find(AlertMatch.class, delivery.matchId);
+      String what = digest != null ? "digest " + digest.id : "alert " + match.id + " (\"" + match.articleTitle + "\")";
+      AttemptOutcome outcome = send(delivery, digest, match, subscription);
       record(delivery, outcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
       if (outcome.delivered()) {
-        Log.infof("delivered alert %s for subscription \"%s\" by %s to %s: \"%s\"", match.id, subscription.name, delivery.channel,
-            delivery.targetUrl, match.articleTitle);
+        Log.infof("delivered %s for subscription \"%s\" by %s to %s", what, subscription.name, delivery.channel, delivery.targetUrl);
       } else if (delivery.status == DeliveryStatus.FAILED) {
-        Log.warnf("parked alert %s for subscription \"%s\" to %s as FAILED after %d attempts: %s", match.id, subscription.name,
+        Log.warnf("parked %s for subscription \"%s\" to %s as FAILED after %d attempts: %s", what, subscription.name,
             delivery.targetUrl, delivery.attempts, outcome.error());
       } else {
-        Log.infof("alert %s for subscription \"%s\" to %s failed (attempt %d, next at %s): %s", match.id, subscription.name,
+        Log.infof("%s for subscription \"%s\" to %s failed (attempt %d, next at %s): %s", what, subscription.name,
             delivery.targetUrl, delivery.attempts, delivery.nextAttemptAt, outcome.error());
         return Optional.of(new Attempt(Optional.of(delivery.nextAttemptAt)));
       }
@@ -155,13 +161,16 @@ public class DeliverySender {
     });
   }
 
-  private AttemptOutcome send(Delivery delivery, AlertMatch match, Subscription subscription) {
+  /** Sends the digest's or else the alert's JSON on the delivery's channel (news.alerts carries alerts only). */
+  private AttemptOutcome send(Delivery delivery, Digest digest, AlertMatch match, Subscription subscription) {
+    String payload = digest != null ? digest.payload : match.payload;
     return switch (delivery.channel) {
       // Signed with the secret as it is now: a receiver verifies with the secret it was last given.
-      case Delivery.CHANNEL_WEBHOOK -> webhooks.post(delivery.targetUrl, match.payload, delivery.id.toString(), subscription.webhookSecret);
+      case Delivery.CHANNEL_WEBHOOK -> webhooks.post(delivery.targetUrl, payload, delivery.id.toString(), subscription.webhookSecret);
       case Delivery.CHANNEL_KAFKA -> alerts.publish(match);
-      case Delivery.CHANNEL_EMAIL ->
-          emails.send(delivery.targetUrl, EventCodec.instance().fromJson(match.payload, AlertRaised.class), delivery.id.toString());
+      case Delivery.CHANNEL_EMAIL -> digest != null
+          ? digestMails.send(delivery.targetUrl, payload, delivery.id.toString())
+          : emails.send(delivery.targetUrl, EventCodec.instance().fromJson(payload, AlertRaised.class), delivery.id.toString());
       // The table's check allows no other; a row written by a newer version is retried and parked, visibly.
       default -> AttemptOutcome.retry(null, "unknown channel " + delivery.channel);
     };

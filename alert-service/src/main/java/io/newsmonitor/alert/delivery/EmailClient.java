@@ -51,8 +51,13 @@ public class EmailClient {
   /** Sends {@code alert} to {@code address} with the delivery id as Message-ID and idempotency key. */
   public AttemptOutcome send(String address, AlertRaised alert, String deliveryId) {
     AlertEmail email = AlertEmail.of(alert);
-    Mail mail = Mail.withHtml(address, email.subject(), html.data("alert", email).render())
-        .setText(text.data("alert", email).render())
+    return send(address, email.subject(), html.data("alert", email).render(), text.data("alert", email).render(), deliveryId);
+  }
+
+  /** Sends a message rendered elsewhere (a digest) the same way. */
+  public AttemptOutcome send(String address, String subject, String htmlBody, String textBody, String deliveryId) {
+    Mail mail = Mail.withHtml(address, subject, htmlBody)
+        .setText(textBody)
         .addHeader("Message-ID", messageId(deliveryId))
         .addHeader(WebhookClient.IDEMPOTENCY_KEY, deliveryId)
         .addHeader(WebhookClient.DELIVERY_HEADER, deliveryId);
