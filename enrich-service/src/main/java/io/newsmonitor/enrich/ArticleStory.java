@@ -35,6 +35,10 @@ public class ArticleStory {
   @Column(name = "published")
   public Instant published;
 
+  /** Whether {@link #published} is the ingest time of an article without a date: then only an upper bound of it. */
+  @Column(name = "published_estimated", nullable = false)
+  public boolean publishedEstimated;
+
   /** MinHash signature of the normalised title and body (see {@code io.newsmonitor.enrich.story.MinHash}). */
   @JdbcTypeCode(SqlTypes.ARRAY)
   @Column(name = "minhash")

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The walking skeleton end to end: the three services as processes on a real Kafka broker and PostgreSQL, the five
- * seed articles imported, and {@code Japan + Pillar II} alerting a local webhook once per story about it (000, 002 and
- * the other reports of their event share one), none for 003.
+ * seed articles imported, and {@code Japan + Pillar II} alerting a local webhook once per story about it: twice, for the
+ * story of 000, 001 and 002 and for 004's, none for 003.
  */
 class SeedPipelineIT {
 
@@ -90,10 +90,14 @@ class SeedPipelineIT {
 
     await("alert-service has consumed every enriched seed").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
         .until(() -> consumedEverything("alert-service", Topics.ARTICLES_ENRICHED, 5));
-    // Once per story, as enrich tells the stories apart: one alert per story of the seeds about Japan and Pillar II.
+    // Issue 5: 000, 002 and 001 (undated: ingest dates it by its arrival, an upper bound) report one event; 004 is a later
+    // episode of the same theme and 003 another story. One alert per story about Japan and Pillar II: two.
     Map<String, String> storyByArticle = storiesOnTheEnrichedTopic(5);
-    Set<String> stories = Stream.of("000", "001", "002", "004").map(seed -> storyByArticle.get(articleIdBySeed.get(seed))).collect(Collectors.toSet());
-    assertThat(stories).as("the seeds hold copies of one story").hasSizeLessThan(4);
+    Map<String, String> storyBySeed = articleIdBySeed.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> storyByArticle.get(e.getValue())));
+    assertThat(storyBySeed.get("001")).as("001 and 002 are in 000's story").isEqualTo(storyBySeed.get("000"));
+    assertThat(storyBySeed.get("002")).as("002 is in 000's story").isEqualTo(storyBySeed.get("000"));
+    assertThat(Stream.of("000", "003", "004").map(storyBySeed::get)).as("003 and 004 have their own stories").doesNotHaveDuplicates();
+    Set<String> stories = Set.of(storyBySeed.get("000"), storyBySeed.get("004"));
     await("an alert per story at the webhook").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
         .until(() -> receiver.received().size() >= stories.size());
 
@@ -101,7 +105,7 @@ class SeedPipelineIT {
         .map(request -> EventCodec.instance().fromJson(request.body(), AlertRaised.class))
         .toList();
     Set<String> alertedArticles = alerts.stream().map(alert -> alert.article().id()).collect(Collectors.toSet());
-    assertThat(alerts).hasSize(stories.size()).allSatisfy(alert -> {
+    assertThat(alerts).hasSize(2).allSatisfy(alert -> {
       assertThat(alert.subscriptionId()).isEqualTo(subscription.get("id").asText());
       assertThat(alert.reasons()).extracting(AlertRaised.Reason::term).containsExactlyInAnyOrder("Japan", "Pillar II");
       assertThat(alert.storyId()).isEqualTo(storyByArticle.get(alert.article().id()));

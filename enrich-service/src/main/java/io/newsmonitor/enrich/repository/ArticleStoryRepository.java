@@ -1,11 +1,14 @@
 package io.newsmonitor.enrich.repository;
 
 import io.newsmonitor.enrich.ArticleStory;
+import io.newsmonitor.enrich.story.Reach;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.jpa.HibernateHints;
 
@@ -28,12 +31,13 @@ public class ArticleStoryRepository implements PanacheRepositoryBase<ArticleStor
   }
 
   /**
-   * The articles other than {@code articleId} that have one of {@code keys}, published between {@code from} and {@code to}:
-   * for each key, the {@code perKey} published last before {@code at} and the {@code perKey} first after it (two scans of
-   * the primary key in its order, however many articles share the key). Read-only: candidates are compared, never changed, and
-   * managed copies of hundreds of rows with their arrays would cost a dirty check each at every flush.
+   * The articles other than {@code articleId} that have one of {@code keys} and are in {@code reach}: for each key, dated and
+   * estimated apart, the {@code perKey} published last before {@code at} and the {@code perKey} first after it (four scans of
+   * the primary key in its order, however many articles share the key; an unbounded side of the reach reads no further than
+   * those). Read-only: candidates are compared, never changed, and managed copies of hundreds of rows with their arrays would
+   * cost a dirty check each at every flush.
    */
-  public List<ArticleStory> withAnyKey(long[] keys, Instant at, Instant from, Instant to, String articleId, int perKey) {
+  public List<ArticleStory> withAnyKey(long[] keys, Instant at, Reach reach, String articleId, int perKey) {
     if (keys.length == 0) {
       return List.of();
     }
@@ -42,25 +46,61 @@ public class ArticleStoryRepository implements PanacheRepositoryBase<ArticleStor
             select distinct nearest.article_id from unnest(cast(string_to_array(:keys, ',') as bigint[])) as k(key)
             cross join lateral (
                 (select s.article_id from {h-schema}story_key s
-                 where s.key = k.key and s.published between :from and :at and s.article_id <> :articleId
+                 where s.key = k.key and not s.published_estimated and s.published between cast(:datedFrom as timestamptz) and :at
+                   and s.article_id <> :articleId
                  order by s.published desc limit :perKey)
                 union all
                 (select s.article_id from {h-schema}story_key s
-                 where s.key = k.key and s.published > :at and s.published <= :to and s.article_id <> :articleId
+                 where s.key = k.key and not s.published_estimated and s.published > :at and s.published <= cast(:datedTo as timestamptz)
+                   and s.article_id <> :articleId
+                 order by s.published limit :perKey)
+                union all
+                (select s.article_id from {h-schema}story_key s
+                 where s.key = k.key and s.published_estimated and s.published between cast(:estimatedFrom as timestamptz) and :at
+                   and s.article_id <> :articleId
+                 order by s.published desc limit :perKey)
+                union all
+                (select s.article_id from {h-schema}story_key s
+                 where s.key = k.key and s.published_estimated and s.published > :at and s.published <= cast(:estimatedTo as timestamptz)
+                   and s.article_id <> :articleId
                  order by s.published limit :perKey)) as nearest
             """, String.class)
         .setParameter("keys", join(keys))
         .setParameter("at", at)
-        .setParameter("from", from)
-        .setParameter("to", to)
+        .setParameter("datedFrom", bound(reach.datedFrom()))
+        .setParameter("datedTo", bound(reach.datedTo()))
+        .setParameter("estimatedFrom", bound(reach.estimatedFrom()))
+        .setParameter("estimatedTo", bound(reach.estimatedTo()))
         .setParameter("articleId", articleId)
         .setParameter("perKey", perKey)
         .getResultList();
     return ids.isEmpty() ? List.of() : find("articleId in ?1", ids).withHint(HibernateHints.HINT_READ_ONLY, true).list();
   }
 
+  /**
+   * Of {@code storyIds}, those with at least one dated article, each mapped to whether one of them is in {@code reach}.
+   * A story missing from the answer has only estimated articles.
+   */
+  public Map<String, Boolean> datedMembersInReach(Collection<String> storyIds, Reach reach) {
+    if (storyIds.isEmpty()) {
+      return Map.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = getEntityManager().createNativeQuery("""
+            select story_id, bool_or(published between cast(:datedFrom as timestamptz) and cast(:datedTo as timestamptz))
+            from {h-schema}article_story
+            where story_id in (:storyIds) and not published_estimated and published is not null
+            group by story_id
+            """)
+        .setParameter("storyIds", storyIds)
+        .setParameter("datedFrom", bound(reach.datedFrom()))
+        .setParameter("datedTo", bound(reach.datedTo()))
+        .getResultList();
+    return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Boolean) row[1]));
+  }
+
   /** Makes {@code keys} the article's keys, dropping those of its earlier revision. */
-  public void replaceKeys(String articleId, Instant published, long[] keys) {
+  public void replaceKeys(String articleId, Instant published, boolean publishedEstimated, long[] keys) {
     // The keys reference the article's row: write it first.
     getEntityManager().flush();
     getEntityManager().createNativeQuery("delete from {h-schema}story_key where article_id = :articleId")
@@ -68,14 +108,23 @@ public class ArticleStoryRepository implements PanacheRepositoryBase<ArticleStor
         .executeUpdate();
     if (keys.length > 0) {
       getEntityManager().createNativeQuery("""
-              insert into {h-schema}story_key (key, published, article_id)
-              select k, :published, :articleId from unnest(cast(string_to_array(:keys, ',') as bigint[])) as k
+              insert into {h-schema}story_key (key, published, published_estimated, article_id)
+              select k, :published, :publishedEstimated, :articleId from unnest(cast(string_to_array(:keys, ',') as bigint[])) as k
               """)
           .setParameter("keys", join(keys))
           .setParameter("published", published)
+          .setParameter("publishedEstimated", publishedEstimated)
           .setParameter("articleId", articleId)
           .executeUpdate();
     }
+  }
+
+  /** A bound of a {@link Reach} as PostgreSQL reads it, where no bound is an infinite timestamp. */
+  private static String bound(Instant instant) {
+    if (instant.equals(Instant.MIN)) {
+      return "-infinity";
+    }
+    return instant.equals(Instant.MAX) ? "infinity" : instant.toString();
   }
 
   private static String join(long[] keys) {

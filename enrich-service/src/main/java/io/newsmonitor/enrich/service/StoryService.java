@@ -5,6 +5,7 @@ import io.newsmonitor.enrich.ArticleStory;
 import io.newsmonitor.enrich.repository.ArticleStoryRepository;
 import io.newsmonitor.enrich.story.Fingerprint;
 import io.newsmonitor.enrich.story.MinHash;
+import io.newsmonitor.enrich.story.Reach;
 import io.newsmonitor.enrich.story.Similarity;
 import io.newsmonitor.enrich.story.StoryConfig;
 import io.newsmonitor.enrich.story.StoryRule;
@@ -17,13 +18,18 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
  * Assigns articles to stories in PostgreSQL. A new article joins the story of its most similar candidate — an article
- * sharing one of its LSH keys, published within the window, and near-duplicate or about the same actors and topics — or
- * starts its own. A known article keeps its story whatever its revision.
+ * sharing one of its LSH keys, in reach in time ({@link StoryRule#reach}: within the window, or further back for an
+ * estimated published time), and near-duplicate or about the same actors and topics — or starts its own. A known article
+ * keeps its story whatever its revision.
  *
  * <p>Several instances may enrich copies of one event at the same moment. Each transaction first takes PostgreSQL
  * advisory locks on its article's id and LSH keys; any two articles that can match share a key, so the second waits for the
@@ -70,24 +76,43 @@ public class StoryService {
     row.revision = article.revision();
     row.enrichedAt = now;
     row.published = published;
+    row.publishedEstimated = article.publishedEstimated();
     row.minHash = fingerprint.text().values();
     row.tagIds = fingerprint.tags().ids();
     row.tagWeights = fingerprint.tags().weightValues();
     if (known == null) {
       stories.persist(row);
     }
-    stories.replaceKeys(article.id(), published, keys);
+    stories.replaceKeys(article.id(), published, article.publishedEstimated(), keys);
     return row;
   }
 
   private String storyOf(ArticleIngested article, Instant published, Fingerprint fingerprint, long[] keys) {
-    Optional<Candidate> best = stories.withAnyKey(keys, published, published.minus(rule.window()), published.plus(rule.window()), article.id(), candidatesPerKey).stream()
+    Reach reach = rule.reach(published, article.publishedEstimated());
+    List<Candidate> matches = stories.withAnyKey(keys, published, reach, article.id(), candidatesPerKey).stream()
         .map(candidate -> new Candidate(candidate, fingerprint.compare(fingerprintOf(candidate))))
         .filter(candidate -> rule.sameStory(candidate.similarity()))
+        .toList();
+    Set<String> outOfReach = storiesOutOfReach(matches, reach);
+    Optional<Candidate> best = matches.stream()
+        .filter(candidate -> !candidate.row().publishedEstimated || !outOfReach.contains(candidate.row().storyId))
         // The strongest; between equals, the smallest story id, so that every instance chooses the same.
         .max(Comparator.comparingDouble((Candidate c) -> rule.strength(c.similarity())).thenComparing(c -> c.row().storyId, Comparator.reverseOrder()));
     best.ifPresent(b -> Log.debugf("Article %s joins story %s of article %s (%s)", article.id(), b.row().storyId, b.row().articleId, b.similarity()));
     return best.map(b -> b.row().storyId).orElseGet(() -> STORY_PREFIX + article.id().substring(0, Math.min(16, article.id().length())));
+  }
+
+  /**
+   * The stories of the estimated candidates whose dated articles are all out of reach. An estimated time reaches far back,
+   * but once its article shares a story with dated ones, they say when it was published: a match through it must not join
+   * reports the window keeps apart (a later episode of the same theme, with the same actors and topics).
+   */
+  private Set<String> storiesOutOfReach(List<Candidate> matches, Reach reach) {
+    Set<String> throughEstimated = matches.stream().filter(c -> c.row().publishedEstimated).map(c -> c.row().storyId).collect(Collectors.toSet());
+    return stories.datedMembersInReach(throughEstimated, reach).entrySet().stream()
+        .filter(story -> !story.getValue())
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
   }
 
   private static Fingerprint fingerprintOf(ArticleStory row) {

@@ -6,6 +6,7 @@ import io.newsmonitor.events.SourceRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,9 +36,21 @@ public final class SeedArticles {
 
   /** Seed {@code number} as ingested under {@code id}, published at {@code published}. */
   public static ArticleIngested article(String number, String id, OffsetDateTime published) {
+    return ingested(number, id, published, false, published.toInstant().plusSeconds(120));
+  }
+
+  /**
+   * Seed {@code number} as ingest delivers an article without a date (as it does 001, the Reuters text): ingested at
+   * {@code ingestedAt}, which stands for its published time, flagged as estimated.
+   */
+  public static ArticleIngested undated(String number, String id, OffsetDateTime ingestedAt) {
+    return ingested(number, id, ingestedAt, true, ingestedAt.toInstant());
+  }
+
+  private static ArticleIngested ingested(String number, String id, OffsetDateTime published, boolean estimated, Instant ingestedAt) {
     Seeds.Seed text = Seeds.seed(number);
     return new ArticleIngested(id, 1, "https://example.org/seeds/" + id, new SourceRef("seeds", "Seeds"), text.title(), text.body(),
-        null, "en", published, false, published.toInstant().plusSeconds(120), "sha256:" + sha256(text.title() + "\n" + text.body()));
+        null, "en", published, estimated, ingestedAt, "sha256:" + sha256(text.title() + "\n" + text.body()));
   }
 
   private static String sha256(String text) {
