@@ -2,6 +2,7 @@ package io.newsmonitor.alert.matching;
 
 import io.newsmonitor.alert.delivery.Delivery;
 import io.newsmonitor.alert.delivery.DeliveryRepository;
+import io.newsmonitor.alert.preview.StoredArticles;
 import io.newsmonitor.alert.rule.RuleSyntaxException;
 import io.newsmonitor.alert.subscription.Subscription;
 import io.newsmonitor.alert.subscription.SubscriptionRepository;
@@ -35,14 +36,16 @@ public class EnrichedArticleConsumer {
   private final DeliveryRepository deliveries;
   private final TermResolver resolver;
   private final Event<DeliveriesQueued> queued;
+  private final StoredArticles storedArticles;
 
   public EnrichedArticleConsumer(SubscriptionRepository subscriptions, AlertMatchRepository matches, DeliveryRepository deliveries,
-      TermResolver resolver, Event<DeliveriesQueued> queued) {
+      TermResolver resolver, Event<DeliveriesQueued> queued, StoredArticles storedArticles) {
     this.subscriptions = subscriptions;
     this.matches = matches;
     this.deliveries = deliveries;
     this.resolver = resolver;
     this.queued = queued;
+    this.storedArticles = storedArticles;
   }
 
   @Incoming(CHANNEL)
@@ -53,6 +56,7 @@ public class EnrichedArticleConsumer {
       throw new InvalidEventException("empty record, expected an ArticleEnriched", List.of(), null);
     }
     ArticleEnriched article = EventCodec.instance().fromJson(json, ArticleEnriched.class);
+    storedArticles.store(article);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     int queuedHere = 0;
     for (Subscription subscription : subscriptions.listActive()) {
