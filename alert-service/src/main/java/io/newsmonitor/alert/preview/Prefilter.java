@@ -55,7 +55,7 @@ record Prefilter(String sql, List<Object> parameters, boolean exact) {
 
   private static Prefilter leaf(Resolution resolution, boolean untokenisedArticles) {
     return switch (resolution) {
-      case Resolution.Entity entity -> new Prefilter("tag_ids @> ?", List.of(new String[] {entity.id()}), true);
+      case Resolution.Entity entity -> new Prefilter("tag_ids @> ?", List.of((Object) new String[] {entity.id()}), true);
       case Resolution.Unknown unknown -> FALSE;
       case Resolution.Text text -> tokens(wholeWords(Tokens.of(text.phrase())), untokenisedArticles);
       case Resolution.Near near -> tokens(wholeWords(near.words().stream().flatMap(word -> Tokens.of(word).stream()).toList()), untokenisedArticles);

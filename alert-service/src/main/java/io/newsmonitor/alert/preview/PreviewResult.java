@@ -1,5 +1,6 @@
 package io.newsmonitor.alert.preview;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.newsmonitor.events.AlertRaised;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,10 +16,10 @@ import java.util.List;
  * @param scanned how many candidate articles were evaluated (those the index could not rule out)
  * @param inWindow how many articles were published in the window
  * @param tookMs time taken, in milliseconds
- * @param whyNot the explanation for the article asked about, when one was
+ * @param whyNot the explanation for the article asked about; absent when none was
  */
 public record PreviewResult(String rule, int days, int limit, List<Match> matches, boolean truncated, int scanned, long inWindow, long tookMs,
-    Explanation whyNot) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Explanation whyNot) {
 
   public PreviewResult {
     matches = List.copyOf(matches);
