@@ -16,7 +16,7 @@ public interface ArticlesConfig {
   @WithDefault("1h")
   String purgeEvery();
 
-  /** Candidates a preview reads from PostgreSQL at a time, newest first; 200 by default. */
+  /** Candidates a preview fetches from PostgreSQL at a time, newest first; 200 by default. */
   @WithDefault("200")
-  int previewPageSize();
+  int previewFetchSize();
 }

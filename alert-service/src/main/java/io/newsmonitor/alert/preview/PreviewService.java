@@ -11,6 +11,7 @@ import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.support.problem.FieldError;
 import io.newsmonitor.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Runs a rule over the stored articles of the last days: a SQL prefilter ({@link Prefilter}) picks the candidates the
- * indexes cannot rule out, newest first, in pages; each is evaluated exactly, as for an alert, until the limit.
+ * indexes cannot rule out, newest first, through a cursor; each is evaluated exactly, as for an alert, until the limit.
  */
 @ApplicationScoped
 public class PreviewService {
@@ -46,6 +47,7 @@ public class PreviewService {
    * @throws ProblemException 400 naming the bad fields (a rule that does not parse with the position and the reason), 404
    *     for an article id that is not stored
    */
+  @Transactional
   public PreviewResult preview(PreviewRequest request) {
     long start = System.nanoTime();
     int days = Optional.ofNullable(request.days()).orElse(DEFAULT_DAYS);
@@ -56,34 +58,24 @@ public class PreviewService {
 
     Prefilter prefilter = Prefilter.of(rule, articles.anyUntokenisedSince(since));
     List<PreviewResult.Match> matches = new ArrayList<>();
-    boolean truncated = false;
-    int scanned = 0;
-    // A broad rule fills the limit from the first page: read no more than that, and more at a time as candidates fail.
-    int pageSize = Math.min(config.previewPageSize(), limit + 1);
-    StoredArticles.Cursor after = null;
-    pages:
-    while (true) {
-      List<ArticleEnriched> page = articles.page(prefilter, since, after, pageSize);
-      for (ArticleEnriched candidate : page) {
-        scanned++;
-        Evaluation evaluation = RuleEvaluator.evaluate(rule, candidate);
-        if (evaluation.matched()) {
-          if (matches.size() == limit) {
-            truncated = true;
-            break pages;
-          }
-          matches.add(match(candidate, evaluation));
-        }
+    boolean[] truncated = {false};
+    int[] scanned = {0};
+    // A broad rule fills the limit from the first rows: fetch no more than that at a time.
+    articles.scan(prefilter, since, Math.min(config.previewFetchSize(), limit + 1), candidate -> {
+      scanned[0]++;
+      Evaluation evaluation = RuleEvaluator.evaluate(rule, candidate);
+      if (!evaluation.matched()) {
+        return true;
       }
-      if (page.size() < pageSize) {
-        break;
+      if (matches.size() == limit) {
+        truncated[0] = true;
+        return false;
       }
-      ArticleIngested last = page.getLast().article();
-      after = new StoredArticles.Cursor(last.published().toInstant(), last.id());
-      pageSize = Math.min(config.previewPageSize(), pageSize * 2);
-    }
+      matches.add(match(candidate, evaluation));
+      return true;
+    });
     long tookMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
-    return new PreviewResult(request.rule(), days, limit, matches, truncated, scanned, articles.countSince(since), tookMs, whyNot);
+    return new PreviewResult(request.rule(), days, limit, matches, truncated[0], scanned[0], articles.countSince(since), tookMs, whyNot);
   }
 
   private ResolvedRule validate(String rule, int days, int limit) {

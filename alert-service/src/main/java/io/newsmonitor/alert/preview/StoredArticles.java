@@ -15,15 +15,15 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
  * The enriched articles alert-service consumed, in the {@code article} table: one row per article, the latest revision.
- * Plain JDBC on the service's datasource, so that a write joins the consumer's transaction and a preview reads pages of
+ * Plain JDBC on the service's datasource, so that a write joins the consumer's transaction and a preview reads its
  * candidates without loading entities.
  */
 @ApplicationScoped
@@ -51,10 +51,6 @@ public class StoredArticles {
 
   /** The tags column: the article's actors and topics as the event carries them. */
   record StoredTags(List<Tag> actors, List<Tag> topics) {
-  }
-
-  /** Where a page of candidates ends: the next page starts after this article, newest first. */
-  record Cursor(Instant published, String id) {
   }
 
   private final DataSource dataSource;
@@ -119,22 +115,15 @@ public class StoredArticles {
   }
 
   /**
-   * At most {@code pageSize} articles published since {@code since} that satisfy {@code prefilter}, newest first, after
-   * {@code after} (null for the first page).
+   * Hands the articles published since {@code since} that satisfy {@code prefilter} to {@code visitor}, newest first, until it
+   * answers false. One query, read through a cursor {@code fetchSize} rows at a time: stopping early reads no further, and
+   * the candidates are selected and sorted once. Runs in the caller's transaction (a cursor needs one).
    */
-  List<ArticleEnriched> page(Prefilter prefilter, Instant since, Cursor after, int pageSize) {
-    StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from alert.article where published >= ?");
-    if (after != null) {
-      sql.append(" and (published, id) < (?, ?)");
-    }
-    sql.append(" and ").append(prefilter.sql()).append(" order by published desc, id desc limit ?");
-    try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql.toString())) {
+  void scan(Prefilter prefilter, Instant since, int fetchSize, Predicate<ArticleEnriched> visitor) {
+    String sql = "select " + COLUMNS + " from alert.article where published >= ? and " + prefilter.sql() + " order by published desc, id desc";
+    try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
       int i = 0;
       select.setObject(++i, utc(since));
-      if (after != null) {
-        select.setObject(++i, utc(after.published()));
-        select.setString(++i, after.id());
-      }
       for (Object parameter : prefilter.parameters()) {
         if (parameter instanceof String[] array) {
           select.setArray(++i, connection.createArrayOf("text", array));
@@ -142,14 +131,12 @@ public class StoredArticles {
           select.setObject(++i, parameter);
         }
       }
-      select.setInt(++i, pageSize);
-      List<ArticleEnriched> articles = new ArrayList<>(pageSize);
+      select.setFetchSize(fetchSize);
       try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          articles.add(article(rows));
+        while (rows.next() && visitor.test(article(rows))) {
+          // The visitor decides when to stop.
         }
       }
-      return articles;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read candidates: " + sql, e);
     }

@@ -69,7 +69,8 @@ class PrefilterPropertyTests {
       articles.add(article(run + "-" + n, random));
     }
     QuarkusTransaction.requiringNew().run(() -> articles.forEach(storedArticles::store));
-    List<ArticleEnriched> everyStored = storedArticles.page(Prefilter.none(), Instant.now().minus(DAYS, ChronoUnit.DAYS), null, 10_000);
+    List<ArticleEnriched> everyStored = new ArrayList<>();
+    QuarkusTransaction.requiringNew().run(() -> storedArticles.scan(Prefilter.none(), Instant.now().minus(DAYS, ChronoUnit.DAYS), 100, everyStored::add));
     assertThat(everyStored).hasSizeGreaterThanOrEqualTo(ARTICLES).hasSizeLessThan(PreviewService.MAX_LIMIT);
 
     int rulesThatMatched = 0;
