@@ -163,7 +163,7 @@ public final class PreviewBenchmark {
   /** The newest article not tagged {@code tagId}: one that {@code Japan + Pillar II} does not match, to ask why. */
   private static String newestWithout(LocalPlatform platform, String tagId) throws Exception {
     try (Connection connection = DriverManager.getConnection(platform.jdbcUrl(), platform.postgres().username(), platform.postgres().password());
-         PreparedStatement select = connection.prepareStatement("select id from alert.article where not tag_ids @> array[?] order by published desc limit 1")) {
+         PreparedStatement select = connection.prepareStatement("select id from alert.article where not tag_ids @> array[?]::text[] order by published desc limit 1")) {
       select.setString(1, tagId);
       var rows = select.executeQuery();
       check(rows.next(), "every article is tagged " + tagId);

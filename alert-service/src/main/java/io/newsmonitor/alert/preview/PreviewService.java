@@ -6,6 +6,7 @@ import io.newsmonitor.alert.matching.RuleEvaluator;
 import io.newsmonitor.alert.matching.TermMatch;
 import io.newsmonitor.alert.matching.TermResolver;
 import io.newsmonitor.alert.rule.RuleSyntaxException;
+import io.newsmonitor.events.AlertRaised;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.support.problem.FieldError;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Runs a rule over the stored articles of the last days: a SQL prefilter ({@link Prefilter}) picks the candidates the
@@ -57,25 +59,12 @@ public class PreviewService {
     PreviewResult.Explanation whyNot = request.articleId() == null ? null : explain(rule, request.articleId(), since);
 
     Prefilter prefilter = Prefilter.of(rule, articles.anyUntokenisedSince(since));
-    List<PreviewResult.Match> matches = new ArrayList<>();
-    boolean[] truncated = {false};
-    int[] scanned = {0};
+    Scan scan = new Scan(rule, limit);
     // A broad rule fills the limit from the first rows: fetch no more than that at a time.
-    articles.scan(prefilter, since, Math.min(config.previewFetchSize(), limit + 1), candidate -> {
-      scanned[0]++;
-      Evaluation evaluation = RuleEvaluator.evaluate(rule, candidate);
-      if (!evaluation.matched()) {
-        return true;
-      }
-      if (matches.size() == limit) {
-        truncated[0] = true;
-        return false;
-      }
-      matches.add(match(candidate, evaluation));
-      return true;
-    });
+    articles.scan(prefilter, since, Math.min(config.previewFetchSize(), limit + 1), scan);
+    long inWindow = articles.countSince(since);
     long tookMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
-    return new PreviewResult(request.rule(), days, limit, matches, truncated[0], scanned[0], articles.countSince(since), tookMs, whyNot);
+    return new PreviewResult(request.rule(), days, limit, scan.matches, scan.truncated, scan.scanned, inWindow, tookMs, whyNot);
   }
 
   private ResolvedRule validate(String rule, int days, int limit) {
@@ -119,7 +108,37 @@ public class PreviewService {
         enriched.storyId(), reasons(evaluation));
   }
 
-  private static List<io.newsmonitor.events.AlertRaised.Reason> reasons(Evaluation evaluation) {
+  private static List<AlertRaised.Reason> reasons(Evaluation evaluation) {
     return evaluation.termMatches().stream().map(TermMatch::toReason).toList();
+  }
+
+  /** Evaluates the candidates as they come, keeps the matches, and stops at the first match beyond the limit. */
+  private static final class Scan implements Predicate<ArticleEnriched> {
+
+    private final ResolvedRule rule;
+    private final int limit;
+    final List<PreviewResult.Match> matches = new ArrayList<>();
+    boolean truncated;
+    int scanned;
+
+    Scan(ResolvedRule rule, int limit) {
+      this.rule = rule;
+      this.limit = limit;
+    }
+
+    @Override
+    public boolean test(ArticleEnriched candidate) {
+      scanned++;
+      Evaluation evaluation = RuleEvaluator.evaluate(rule, candidate);
+      if (!evaluation.matched()) {
+        return true;
+      }
+      if (matches.size() == limit) {
+        truncated = true;
+        return false;
+      }
+      matches.add(match(candidate, evaluation));
+      return true;
+    }
   }
 }
