@@ -16,17 +16,14 @@ import io.newsmonitor.events.TextField;
 import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.local.LocalPlatform;
 import io.newsmonitor.infra.local.WebhookReceiver;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +55,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class AlertDeliveryBenchmark {
 
-  private static final String ANALYST = "benchmark";
-  private static final String PASSWORD = "benchmark-password";
   private static final String[][] COUNTRIES = {
       {"Japan", "country:jp"}, {"France", "country:fr"}, {"Germany", "country:de"}, {"Italy", "country:it"}, {"Spain", "country:es"},
       {"Canada", "country:ca"}, {"Brazil", "country:br"}, {"India", "country:in"}, {"Mexico", "country:mx"}, {"Norway", "country:no"},
@@ -100,9 +95,7 @@ public final class AlertDeliveryBenchmark {
     report.put("alert-service", Harness.describeSetup(pin));
 
     try (WebhookReceiver receiver = new WebhookReceiver(0).onRequest(this::arrived);
-         LocalPlatform platform = Harness.oneCorePlatform(LocalPlatform.ALERT, pin)
-             .env("QUARKUS_SECURITY_USERS_EMBEDDED_PLAIN_TEXT", "true")
-             .env("QUARKUS_SECURITY_USERS_EMBEDDED_USERS_" + ANALYST.toUpperCase(), PASSWORD)
+         LocalPlatform platform = Harness.withAnalyst(Harness.oneCorePlatform(LocalPlatform.ALERT, pin))
              // The receiver listens on this machine, which alert-service refuses to call in production (SSRF).
              .env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true")
              .build()
@@ -201,10 +194,8 @@ public final class AlertDeliveryBenchmark {
 
   private void subscribe(String alertUrl, String name, String rule, String webhookUrl) throws Exception {
     String body = EventCodec.instance().toJson(Map.of("name", name, "rule", rule, "webhookUrl", webhookUrl));
-    String credentials = Base64.getEncoder().encodeToString((ANALYST + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(alertUrl + "/api/subscriptions"))
+    HttpResponse<String> response = http.send(Harness.asAnalyst(alertUrl + "/api/subscriptions")
         .header("Content-Type", "application/json")
-        .header("Authorization", "Basic " + credentials)
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build(), HttpResponse.BodyHandlers.ofString());
     check(response.statusCode() == 201, "POST /api/subscriptions answered " + response.statusCode() + ": " + response.body());

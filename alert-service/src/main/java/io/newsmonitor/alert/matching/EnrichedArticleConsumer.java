@@ -2,6 +2,7 @@ package io.newsmonitor.alert.matching;
 
 import io.newsmonitor.alert.delivery.Delivery;
 import io.newsmonitor.alert.delivery.DeliveryRepository;
+import io.newsmonitor.alert.preview.StoredArticles;
 import io.newsmonitor.alert.rule.RuleSyntaxException;
 import io.newsmonitor.alert.subscription.Subscription;
 import io.newsmonitor.alert.subscription.SubscriptionRepository;
@@ -38,15 +39,18 @@ public class EnrichedArticleConsumer {
   private final TermResolver resolver;
   private final Event<DeliveriesQueued> queued;
   private final String alertsTopic;
+  private final StoredArticles storedArticles;
 
   public EnrichedArticleConsumer(SubscriptionRepository subscriptions, AlertMatchRepository matches, DeliveryRepository deliveries,
-      TermResolver resolver, Event<DeliveriesQueued> queued, @ConfigProperty(name = "news.topics.alerts") String alertsTopic) {
+      TermResolver resolver, Event<DeliveriesQueued> queued, StoredArticles storedArticles,
+      @ConfigProperty(name = "news.topics.alerts") String alertsTopic) {
     this.subscriptions = subscriptions;
     this.matches = matches;
     this.deliveries = deliveries;
     this.resolver = resolver;
     this.queued = queued;
     this.alertsTopic = alertsTopic;
+    this.storedArticles = storedArticles;
   }
 
   @Incoming(CHANNEL)
@@ -57,6 +61,7 @@ public class EnrichedArticleConsumer {
       throw new InvalidEventException("empty record, expected an ArticleEnriched", List.of(), null);
     }
     ArticleEnriched article = EventCodec.instance().fromJson(json, ArticleEnriched.class);
+    storedArticles.store(article);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     int queuedHere = 0;
     for (Subscription subscription : subscriptions.listActive()) {

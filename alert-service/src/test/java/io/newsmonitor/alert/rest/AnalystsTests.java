@@ -102,6 +102,7 @@ class AnalystsTests {
       "GET, /api/inbox",
       "PUT, /api/subscriptions/0b6a4a4e-5f2b-4d59-9a57-4b1e2d7e1c11",
       "POST, /api/inbox/0b6a4a4e-5f2b-4d59-9a57-4b1e2d7e1c11/read",
+      "POST, /api/rules/preview",
   })
   void everyApiCallWithoutCredentialsIsUnauthorized(String method, String path) {
     RestAssured.given().contentType(ContentType.JSON).body("{}")

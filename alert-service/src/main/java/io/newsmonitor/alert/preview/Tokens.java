@@ -1,0 +1,66 @@
+package io.newsmonitor.alert.preview;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The words of a text as the prefilter indexes and queries them: runs of letters, digits and underscores (the word
+ * characters of the matcher's text search), each folded code point by code point as a case-insensitive Unicode regex
+ * compares them. So whenever the matcher finds a phrase in a text, every word of the phrase is among the text's tokens.
+ */
+final class Tokens {
+
+  /** Longer words are indexed and queried by their first {@value} characters: PostgreSQL refuses lexemes over 2 KB. */
+  static final int MAX_LENGTH = 200;
+
+  /** A tsvector holds at most 1 MB; an article with more distinct words than this is kept without tokens. */
+  static final int MAX_TOTAL_BYTES = 512 * 1024;
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+
+  private Tokens() {
+  }
+
+  /** The distinct tokens of an article's title and body, sorted; empty when they would not fit one tsvector. */
+  static Optional<String[]> ofArticle(String title, String body) {
+    TreeSet<String> tokens = new TreeSet<>();
+    tokens.addAll(of(title));
+    tokens.addAll(of(body));
+    long bytes = 0;
+    for (String token : tokens) {
+      // Each lexeme costs its bytes and a 4-byte entry.
+      bytes += token.getBytes(StandardCharsets.UTF_8).length + 4;
+    }
+    return bytes > MAX_TOTAL_BYTES ? Optional.empty() : Optional.of(tokens.toArray(String[]::new));
+  }
+
+  /** The tokens of {@code text} in order, repeats included. */
+  static List<String> of(String text) {
+    List<String> tokens = new ArrayList<>();
+    if (text == null) {
+      return tokens;
+    }
+    Matcher matcher = WORD.matcher(text);
+    while (matcher.find()) {
+      tokens.add(fold(matcher.group()));
+    }
+    return tokens;
+  }
+
+  /** {@code word} folded as {@code Pattern.CASE_INSENSITIVE | UNICODE_CASE} compares characters, cut to {@link #MAX_LENGTH}. */
+  static String fold(String word) {
+    StringBuilder folded = new StringBuilder(word.length());
+    word.codePoints().limit(MAX_LENGTH).forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
+    return folded.toString();
+  }
+
+  /** Whether {@code text} ends with a word character: its last token may be the start of a longer one. */
+  static boolean endsInWord(String text) {
+    return !text.isEmpty() && WORD.matcher(Character.toString(text.codePointBefore(text.length()))).matches();
+  }
+}
