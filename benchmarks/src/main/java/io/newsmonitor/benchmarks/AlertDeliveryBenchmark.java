@@ -5,6 +5,7 @@ import static io.newsmonitor.benchmarks.Harness.check;
 import static io.newsmonitor.benchmarks.Harness.seconds;
 import static io.newsmonitor.benchmarks.Harness.topicSize;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmonitor.events.AlertRaised;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
@@ -66,6 +67,7 @@ public final class AlertDeliveryBenchmark {
   private final Map<String, Instant> writtenAt = new ConcurrentHashMap<>();
   private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
   private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
 
   private record Arrival(String articleId, Instant matchedAt, Instant receivedAt) {
   }
@@ -179,12 +181,12 @@ public final class AlertDeliveryBenchmark {
 
   private void write(KafkaProducer<String, String> producer, SeedTemplates templates, int n) {
     String[] country = COUNTRIES[n % COUNTRIES.length];
-    String id = "alert-benchmark-" + n;
+    String id = Harness.articleId("alert-benchmark-" + n);
     String title = country[0] + ": " + templates.title(n);
     String body = templates.body(n, 300);
     Instant now = Instant.now();
     ArticleIngested article = new ArticleIngested(id, 1, "https://wire.example.org/alert/" + n, new SourceRef("benchmark-wire", "Benchmark Wire"),
-        title, body, null, "en", OffsetDateTime.now(ZoneOffset.UTC), false, now, "sha256:" + n);
+        title, body, null, "en", OffsetDateTime.now(ZoneOffset.UTC), false, now, Harness.contentHash(body));
     Tag tag = new Tag(country[1], country[0], "country", 1, 1.0, List.of(new Mention(TextField.TITLE, 0, country[0].length(), country[0])));
     // Each article its own story: every match is an alert, none attaches to another.
     ArticleEnriched enriched = new ArticleEnriched(article, List.of(tag), List.of(), "story-" + id, "benchmark", now, "covered");
@@ -193,7 +195,7 @@ public final class AlertDeliveryBenchmark {
   }
 
   private void subscribe(String alertUrl, String name, String rule, String webhookUrl) throws Exception {
-    String body = EventCodec.instance().toJson(Map.of("name", name, "rule", rule, "webhookUrl", webhookUrl));
+    String body = json.writeValueAsString(Map.of("name", name, "rule", rule, "webhookUrl", webhookUrl));
     HttpResponse<String> response = http.send(Harness.asAnalyst(alertUrl + "/api/subscriptions")
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body))

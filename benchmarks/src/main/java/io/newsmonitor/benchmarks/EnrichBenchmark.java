@@ -11,14 +11,10 @@ import io.newsmonitor.events.EventCodec;
 import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.local.LocalPlatform;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,20 +97,13 @@ public final class EnrichBenchmark {
     Instant now = Instant.now();
     for (int n = from; n < from + count; n++) {
       String body = templates.body(n, WORDS_PER_ARTICLE);
-      String id = HexFormat.of().formatHex(sha256("benchmark-article-" + n), 0, 16);
+      String id = Harness.articleId("benchmark-article-" + n);
       ArticleIngested article = new ArticleIngested(id, 1, "https://wire.example.org/enrich/" + n, new SourceRef("benchmark-wire", "Benchmark Wire"),
           templates.title(n), body, null, "en", OffsetDateTime.of(2024, 4, 8, 12, 0, 0, 0, ZoneOffset.UTC).plusMinutes(n),
-          false, now, "sha256:" + HexFormat.of().formatHex(sha256(body)));
+          false, now, Harness.contentHash(body));
       producer.send(new ProducerRecord<>(Topics.ARTICLES_INGESTED, id, codec.toJson(article)));
     }
     producer.flush();
   }
 
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

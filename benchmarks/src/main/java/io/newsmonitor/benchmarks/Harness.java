@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +67,24 @@ final class Harness {
     String credentials = ANALYST + ":" + ANALYST_PASSWORD;
     return HttpRequest.newBuilder(URI.create(url))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** An article id as the contract wants it (32 hex digits), the same for the same {@code name}. */
+  static String articleId(String name) {
+    return HexFormat.of().formatHex(sha256(name), 0, 16);
+  }
+
+  /** The contract's content hash of {@code body}. */
+  static String contentHash(String body) {
+    return "sha256:" + HexFormat.of().formatHex(sha256(body));
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** {@code --name=value} arguments (a bare {@code --name} is {@code true}). */

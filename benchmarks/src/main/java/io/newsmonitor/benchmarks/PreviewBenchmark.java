@@ -16,9 +16,6 @@ import io.newsmonitor.kb.KnowledgeBase;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,7 +26,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,13 +172,13 @@ public final class PreviewBenchmark {
     Tagging tags = tagger.tag(title, body, "en");
     ArticleIngested ingested = new ArticleIngested(id(n), 1, "https://wire.example.org/preview/" + n, new SourceRef("benchmark-wire", "Benchmark Wire"),
         title, body, null, "en", published.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), false, published,
-        "sha256:" + HexFormat.of().formatHex(sha256(body)));
+        Harness.contentHash(body));
     // Three consecutive dispatches report one event.
     return new ArticleEnriched(ingested, tags.actors(), tags.topics(), "story-" + n / 3, tags.knowledgeBaseVersion(), published);
   }
 
   private static String id(int n) {
-    return HexFormat.of().formatHex(sha256("preview-article-" + n), 0, 16);
+    return Harness.articleId("preview-article-" + n);
   }
 
   private JsonNode preview(LocalPlatform platform, Case c) throws Exception {
@@ -202,11 +198,4 @@ public final class PreviewBenchmark {
     return json.readTree(response.body());
   }
 
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -43,6 +43,13 @@ public interface DeliveryConfig {
   @WithDefault("true")
   boolean senderEnabled();
 
+  /**
+   * How many deliveries this instance attempts at once. A webhook that answers slowly holds one sender for its whole
+   * attempt; the others go on with the rest of the outbox.
+   */
+  @WithDefault("4")
+  int senders();
+
   /** Webhooks may reach 127.0.0.0/8, ::1 and localhost; default false, true only for tests against a local receiver. */
   @WithDefault("false")
   boolean allowLoopback();

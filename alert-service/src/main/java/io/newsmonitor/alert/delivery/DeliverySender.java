@@ -24,9 +24,11 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends due deliveries: at once when a match commits, when a retry falls due, and on a sweep every
@@ -48,13 +50,9 @@ public class DeliverySender {
   private final AlertPublisher alerts;
   private final DigestMailer digestMails;
   private final DeliveryConfig config;
-  // One sender thread per instance; more instances scale it out.
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "alert-delivery");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private final AtomicBoolean running = new AtomicBoolean();
+  // alert.delivery.senders threads per instance drain the outbox side by side; more instances scale it out.
+  private final ScheduledExecutorService executor;
+  private final Semaphore sweepers;
   private final AtomicBoolean again = new AtomicBoolean();
   private volatile boolean stopped;
 
@@ -67,10 +65,20 @@ public class DeliverySender {
     this.alerts = alerts;
     this.digestMails = digestMails;
     this.config = config;
+    this.sweepers = new Semaphore(config.senders());
+    AtomicInteger threads = new AtomicInteger();
+    this.executor = Executors.newScheduledThreadPool(config.senders(), runnable -> {
+      Thread thread = new Thread(runnable, "alert-delivery-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
-    kick(Duration.ZERO);
+    // Enough sweeps to put every sender to work on what was queued.
+    for (int sender = 0; sender < Math.min(config.senders(), queued.count()); sender++) {
+      kick(Duration.ZERO);
+    }
   }
 
   @Scheduled(every = "${alert.delivery.sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "alert-delivery-sweep")
@@ -83,15 +91,16 @@ public class DeliverySender {
   }
 
   /**
-   * Sends every due delivery, unless a sweep is running in this instance already (it then goes round once more) or this
-   * instance does not send ({@code alert.delivery.sender-enabled=false}).
+   * Sends every due delivery, side by side with the other sweeps of this instance up to {@code alert.delivery.senders}
+   * (when all are busy, one of them goes round once more), unless this instance does not send
+   * ({@code alert.delivery.sender-enabled=false}).
    */
   public void sweep() {
     if (!config.senderEnabled()) {
       return;
     }
     again.set(true);
-    while (!stopped && again.get() && running.compareAndSet(false, true)) {
+    while (!stopped && again.get() && sweepers.tryAcquire()) {
       try {
         while (!stopped && again.getAndSet(false)) {
           Optional<Attempt> attempt;
@@ -101,7 +110,7 @@ public class DeliverySender {
           }
         }
       } finally {
-        running.set(false);
+        sweepers.release();
       }
     }
   }

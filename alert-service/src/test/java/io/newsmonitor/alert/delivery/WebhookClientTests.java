@@ -35,6 +35,11 @@ class WebhookClientTests {
     }
 
     @Override
+    public int senders() {
+      return 1;
+    }
+
+    @Override
     public Duration backoffBase() {
       return Duration.ofSeconds(1);
     }

@@ -29,6 +29,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -70,6 +73,29 @@ class WebhookDeliveryTests {
     Api.deleteAllSubscriptions();
     articles.close();
     receiver.close();
+  }
+
+  @Test
+  void aSlowReceiverHoldsOneSenderWhileAnotherDelivers() {
+    // Each request is answered only once the other one has arrived too: two senders at work, or the first one waits alone.
+    CountDownLatch bothArrived = new CountDownLatch(2);
+    List<Boolean> sawTheOther = new CopyOnWriteArrayList<>();
+    receiver.onRequest(request -> {
+      bothArrived.countDown();
+      try {
+        sawTheOther.add(bothArrived.await(3, TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    String first = Api.subscribe("First", "Japan + Pillar II", receiver.url("/first"));
+    String second = Api.subscribe("Second", "Japan + Pillar II", receiver.url("/second"));
+
+    articles.send(article(newArticleId(), 1, true, true));
+
+    await().atMost(WAIT).until(() -> List.of(Api.deliveries(first, "webhook").getString("[0].status"),
+        Api.deliveries(second, "webhook").getString("[0].status")), statuses -> statuses.equals(List.of("DELIVERED", "DELIVERED")));
+    assertThat(sawTheOther).containsExactly(true, true);
   }
 
   @Test
