@@ -2,7 +2,6 @@ package io.newsmonitor.alert.matching;
 
 import io.newsmonitor.alert.delivery.Delivery;
 import io.newsmonitor.alert.delivery.DeliveryRepository;
-import io.newsmonitor.alert.rule.RuleSyntaxException;
 import io.newsmonitor.alert.subscription.Subscription;
 import io.newsmonitor.alert.subscription.SubscriptionRepository;
 import io.newsmonitor.events.AlertRaised;
@@ -22,8 +21,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads enriched articles, evaluates every active subscription, and records each new match with its delivery in one
- * transaction (the outbox). A record that cannot be read fails the call, so it is nacked and goes to the dead-letter topic.
+ * Reads enriched articles, finds the active subscriptions whose rules match through their index, and records each new match
+ * with its delivery in one transaction (the outbox). A record that cannot be read fails the call, so it is nacked and goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class EnrichedArticleConsumer {
@@ -33,15 +32,15 @@ public class EnrichedArticleConsumer {
   private final SubscriptionRepository subscriptions;
   private final AlertMatchRepository matches;
   private final DeliveryRepository deliveries;
-  private final TermResolver resolver;
+  private final ActiveRuleIndex rules;
   private final Event<DeliveriesQueued> queued;
 
   public EnrichedArticleConsumer(SubscriptionRepository subscriptions, AlertMatchRepository matches, DeliveryRepository deliveries,
-      TermResolver resolver, Event<DeliveriesQueued> queued) {
+      ActiveRuleIndex rules, Event<DeliveriesQueued> queued) {
     this.subscriptions = subscriptions;
     this.matches = matches;
     this.deliveries = deliveries;
-    this.resolver = resolver;
+    this.rules = rules;
     this.queued = queued;
   }
 
@@ -55,8 +54,8 @@ public class EnrichedArticleConsumer {
     ArticleEnriched article = EventCodec.instance().fromJson(json, ArticleEnriched.class);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     int queuedHere = 0;
-    for (Subscription subscription : subscriptions.listActive()) {
-      if (match(subscription, article, now)) {
+    for (RuleIndex.Entry<UUID> matching : rules.current().matches(PreparedArticle.of(article))) {
+      if (match(matching, article, now)) {
         queuedHere++;
       }
     }
@@ -67,23 +66,18 @@ public class EnrichedArticleConsumer {
     }
   }
 
-  private boolean match(Subscription subscription, ArticleEnriched article, Instant now) {
+  private boolean match(RuleIndex.Entry<UUID> matching, ArticleEnriched article, Instant now) {
     // A redelivered record, or a later revision of an article that already matched, alerts no more.
-    if (matches.exists(subscription.id, article.article().id())) {
+    if (matches.exists(matching.key(), article.article().id())) {
       return false;
     }
-    ResolvedRule rule;
-    try {
-      rule = ResolvedRule.of(subscription.rule, resolver);
-    } catch (RuleSyntaxException e) {
-      // Rules are checked when saved; one that no longer parses must not stop the others.
-      Log.warnf("subscription %s has a rule that does not parse (%s); skipped", subscription.id, e.getMessage());
+    Subscription subscription = subscriptions.findById(matching.key());
+    if (subscription == null || !subscription.active) {
+      // Deleted or paused since the index was built.
       return false;
     }
-    Evaluation evaluation = RuleEvaluator.evaluate(rule, article);
-    if (!evaluation.matched()) {
-      return false;
-    }
+    // The index found that it matches; the evaluator says why.
+    Evaluation evaluation = RuleEvaluator.evaluate(matching.rule(), article);
     AlertMatch match = new AlertMatch();
     match.id = UUID.randomUUID();
     match.subscriptionId = subscription.id;
