@@ -6,6 +6,8 @@ import io.newsmonitor.alert.rule.Rule;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.events.Tag;
+import io.newsmonitor.events.TextField;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +28,11 @@ public final class PreparedArticle {
   private final Set<String> words = new HashSet<>();
   /** The same words folded only: the ones a prefix may start. */
   private final Set<String> foldedWords = new HashSet<>();
+  /** The folded words of the title then the body, in order, and where the body's begin: where a phrase may be. */
+  private final List<String> sequence = new ArrayList<>();
+  private final int bodyStart;
+  /** Where each folded word is in {@link #sequence}; built for the first phrase looked for. */
+  private Map<String, List<Integer>> positions;
   private final Set<String> sourceWords = new HashSet<>();
   private final Set<String> languageKeys = new HashSet<>();
   private final Map<Resolution, Boolean> outcomes = new HashMap<>();
@@ -37,11 +44,13 @@ public final class PreparedArticle {
     }
     Consumer<String> addWord = word -> {
       String folded = Words.fold(word);
+      sequence.add(folded);
       foldedWords.add(folded);
       words.add(folded);
       words.add(Words.lower(word));
     };
     Words.forEach(article.article().title(), addWord);
+    bodyStart = sequence.size();
     Words.forEach(article.article().body(), addWord);
     SourceRef source = article.article().source();
     if (source != null) {
@@ -103,11 +112,55 @@ public final class PreparedArticle {
     }
     Boolean known = outcomes.get(resolution);
     if (known == null) {
-      known = Anchors.of(resolution).map(this::containsAny).orElse(true)
-          && RuleEvaluator.evaluate(new ResolvedRule(leaf.display(), leaf, Map.of(leaf, resolution)), article).matched();
+      known = mayMatch(resolution) && RuleEvaluator.evaluate(new ResolvedRule(leaf.display(), leaf, Map.of(leaf, resolution)), article).matched();
       outcomes.put(resolution, known);
     }
     return known;
+  }
+
+  /** False when the leaf cannot match, as far as the article's words tell: the evaluator need not search the text. */
+  private boolean mayMatch(Resolution resolution) {
+    if (!Anchors.of(resolution).map(this::containsAny).orElse(true)) {
+      return false;
+    }
+    return switch (resolution) {
+      case Resolution.Text text -> hasSequence(text.phrase(), text.fields());
+      // Every word must be in the text, near or not.
+      case Resolution.Near near -> near.words().stream().allMatch(word -> {
+        List<String> runs = new ArrayList<>();
+        Words.forEach(word, runs::add);
+        return runs.stream().allMatch(run -> words.contains(Words.lower(run)));
+      });
+      default -> true;
+    };
+  }
+
+  /** Whether the words of {@code phrase} follow each other in one of {@code fields}, as they do wherever the phrase matches. */
+  private boolean hasSequence(String phrase, Set<TextField> fields) {
+    List<String> runs = new ArrayList<>();
+    Words.forEach(phrase, run -> runs.add(Words.fold(run)));
+    if (runs.isEmpty()) {
+      return true;
+    }
+    for (int start : positions().getOrDefault(runs.getFirst(), List.of())) {
+      boolean inTitle = start < bodyStart;
+      int end = inTitle ? bodyStart : sequence.size();
+      if (fields.contains(inTitle ? TextField.TITLE : TextField.BODY) && start + runs.size() <= end
+          && sequence.subList(start, start + runs.size()).equals(runs)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Map<String, List<Integer>> positions() {
+    if (positions == null) {
+      positions = new HashMap<>();
+      for (int i = 0; i < sequence.size(); i++) {
+        positions.computeIfAbsent(sequence.get(i), word -> new ArrayList<>(2)).add(i);
+      }
+    }
+    return positions;
   }
 
   private boolean containsAny(Set<Anchor> anchors) {
