@@ -8,12 +8,13 @@ import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.events.Tag;
 import io.newsmonitor.events.TextField;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * An enriched article read once for matching against many rules: its tag ids, the words of its title and body, of its
@@ -21,6 +22,10 @@ import java.util.function.Consumer;
  * evaluated at most once however many rules share it. Not thread-safe: one per article and thread.
  */
 public final class PreparedArticle {
+
+  /** What separates the words of a phrase in {@link TextSearch#phrase}: {@code [\s\u00A0]}. */
+  private static final String PHRASE_SPACE_CHARS = " \t\n\u000B\f\r\u00A0";
+  private static final Pattern PHRASE_SPACE = Pattern.compile("[\\s\\u00A0]+");
 
   private final ArticleEnriched article;
   private final Set<String> tagIds = new HashSet<>();
@@ -31,6 +36,8 @@ public final class PreparedArticle {
   /** The folded words of the title then the body, in order, and where the body's begin: where a phrase may be. */
   private final List<String> sequence = new ArrayList<>();
   private final int bodyStart;
+  /** Start and end offsets of each word of {@link #sequence} in its field. */
+  private int[] offsets = new int[256];
   /** Where each folded word is in {@link #sequence}; built for the first phrase looked for. */
   private Map<String, List<Integer>> positions;
   private final Set<String> sourceWords = new HashSet<>();
@@ -42,16 +49,9 @@ public final class PreparedArticle {
     for (List<Tag> tags : List.of(article.actors(), article.topics())) {
       tags.forEach(tag -> tagIds.add(tag.id()));
     }
-    Consumer<String> addWord = word -> {
-      String folded = Words.fold(word);
-      sequence.add(folded);
-      foldedWords.add(folded);
-      words.add(folded);
-      words.add(Words.lower(word));
-    };
-    Words.forEach(article.article().title(), addWord);
+    addWords(article.article().title());
     bodyStart = sequence.size();
-    Words.forEach(article.article().body(), addWord);
+    addWords(article.article().body());
     SourceRef source = article.article().source();
     if (source != null) {
       Words.forEach(source.name(), word -> sourceWords.add(Words.fold(word)));
@@ -67,6 +67,22 @@ public final class PreparedArticle {
         languageKeys.add(lower.substring(0, dash));
       }
     }
+  }
+
+  private void addWords(String text) {
+    Words.forEachSpan(text, (start, end) -> {
+      String word = text.substring(start, end);
+      String folded = Words.fold(word);
+      if (offsets.length < 2 * sequence.size() + 2) {
+        offsets = Arrays.copyOf(offsets, offsets.length * 2);
+      }
+      offsets[2 * sequence.size()] = start;
+      offsets[2 * sequence.size() + 1] = end;
+      sequence.add(folded);
+      foldedWords.add(folded);
+      words.add(folded);
+      words.add(Words.lower(word));
+    });
   }
 
   public static PreparedArticle of(ArticleEnriched article) {
@@ -105,52 +121,95 @@ public final class PreparedArticle {
     };
   }
 
-  /** Whether a leaf with this meaning matches: tags are looked up, the rest asks the evaluator once its anchors are present. */
+  /**
+   * Whether a leaf with this meaning matches. Tags, phrases of whole words and prefixes of a word are decided from the
+   * article's words; other text leaves (a phrase with punctuation, words near each other) are left to the evaluator once
+   * the words they need are present.
+   */
   boolean matches(Rule.Leaf leaf, Resolution resolution) {
     if (resolution instanceof Resolution.Entity entity) {
       return tagIds.contains(entity.id());
     }
     Boolean known = outcomes.get(resolution);
     if (known == null) {
-      known = mayMatch(resolution) && RuleEvaluator.evaluate(new ResolvedRule(leaf.display(), leaf, Map.of(leaf, resolution)), article).matched();
+      known = decide(leaf, resolution);
       outcomes.put(resolution, known);
     }
     return known;
   }
 
-  /** False when the leaf cannot match, as far as the article's words tell: the evaluator need not search the text. */
-  private boolean mayMatch(Resolution resolution) {
+  private boolean decide(Rule.Leaf leaf, Resolution resolution) {
     if (!Anchors.of(resolution).map(this::containsAny).orElse(true)) {
       return false;
     }
     return switch (resolution) {
-      case Resolution.Text text -> hasSequence(text.phrase(), text.fields());
-      // Every word must be in the text, near or not.
-      case Resolution.Near near -> near.words().stream().allMatch(word -> {
-        List<String> runs = new ArrayList<>();
-        Words.forEach(word, runs::add);
-        return runs.stream().allMatch(run -> words.contains(Words.lower(run)));
-      });
-      default -> true;
+      case Resolution.Text text when wholeWords(text.phrase()) != null -> hasPhrase(wholeWords(text.phrase()), text.fields());
+      case Resolution.Prefix prefix when Words.isOneWord(prefix.stem().strip()) -> startsAWord(Words.fold(prefix.stem().strip()));
+      case Resolution.Near near when !hasEveryWord(near) -> false;
+      default -> RuleEvaluator.evaluate(new ResolvedRule(leaf.display(), leaf, Map.of(leaf, resolution)), article).matched();
     };
   }
 
-  /** Whether the words of {@code phrase} follow each other in one of {@code fields}, as they do wherever the phrase matches. */
-  private boolean hasSequence(String phrase, Set<TextField> fields) {
-    List<String> runs = new ArrayList<>();
-    Words.forEach(phrase, run -> runs.add(Words.fold(run)));
-    if (runs.isEmpty()) {
-      return true;
+  /** The folded words of a phrase split as {@link TextSearch#phrase} splits it, or null when one of them holds punctuation. */
+  private static List<String> wholeWords(String phrase) {
+    List<String> folded = new ArrayList<>();
+    for (String word : PHRASE_SPACE.split(phrase.strip())) {
+      if (!Words.isOneWord(word)) {
+        return null;
+      }
+      folded.add(Words.fold(word));
     }
-    for (int start : positions().getOrDefault(runs.getFirst(), List.of())) {
-      boolean inTitle = start < bodyStart;
-      int end = inTitle ? bodyStart : sequence.size();
-      if (fields.contains(inTitle ? TextField.TITLE : TextField.BODY) && start + runs.size() <= end
-          && sequence.subList(start, start + runs.size()).equals(runs)) {
+    return folded;
+  }
+
+  /**
+   * Whether the words follow each other in one of the fields with only white space between them: that is where the
+   * phrase's regex matches, since each of its words is then a whole word of the text.
+   */
+  private boolean hasPhrase(List<String> phrase, Set<TextField> fields) {
+    for (int first : positions().getOrDefault(phrase.getFirst(), List.of())) {
+      boolean inTitle = first < bodyStart;
+      int last = first + phrase.size() - 1;
+      if (fields.contains(inTitle ? TextField.TITLE : TextField.BODY) && last < (inTitle ? bodyStart : sequence.size())
+          && sequence.subList(first, last + 1).equals(phrase) && onlySpaceBetween(inTitle ? article.article().title() : article.article().body(), first, last)) {
         return true;
       }
     }
     return false;
+  }
+
+  private boolean onlySpaceBetween(String text, int first, int last) {
+    for (int word = first; word < last; word++) {
+      for (int i = offsets[2 * word + 1]; i < offsets[2 * (word + 1)]; i++) {
+        if (PHRASE_SPACE_CHARS.indexOf(text.charAt(i)) < 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private boolean startsAWord(String foldedStem) {
+    for (String word : foldedWords) {
+      if (word.startsWith(foldedStem)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Words near each other must all be in the text. */
+  private boolean hasEveryWord(Resolution.Near near) {
+    for (String word : near.words()) {
+      List<String> runs = new ArrayList<>();
+      Words.forEach(word, runs::add);
+      for (String run : runs) {
+        if (!words.contains(Words.lower(run))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private Map<String, List<Integer>> positions() {

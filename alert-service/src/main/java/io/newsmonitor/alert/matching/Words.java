@@ -16,6 +16,17 @@ final class Words {
 
   /** Every maximal run of {@code [\p{L}\p{N}_]} in {@code text}, in order; nothing for null. */
   static void forEach(String text, Consumer<String> action) {
+    forEachSpan(text, (start, end) -> action.accept(text.substring(start, end)));
+  }
+
+  /** Where a word is: {@code [start, end)}. */
+  @FunctionalInterface
+  interface SpanAction {
+    void accept(int start, int end);
+  }
+
+  /** The offsets of every word of {@code text}, as {@link #forEach} gives them. */
+  static void forEachSpan(String text, SpanAction action) {
     if (text == null) {
       return;
     }
@@ -28,14 +39,29 @@ final class Words {
           start = i;
         }
       } else if (start >= 0) {
-        action.accept(text.substring(start, i));
+        action.accept(start, i);
         start = -1;
       }
       i += Character.charCount(codePoint);
     }
     if (start >= 0) {
-      action.accept(text.substring(start));
+      action.accept(start, text.length());
     }
+  }
+
+  /** Whether {@code text} is one word: not empty, word characters only. */
+  static boolean isOneWord(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      if (!isWordChar(codePoint)) {
+        return false;
+      }
+      i += Character.charCount(codePoint);
+    }
+    return true;
   }
 
   /** Whether {@code codePoint} is in {@code [\p{L}\p{N}_]}. */

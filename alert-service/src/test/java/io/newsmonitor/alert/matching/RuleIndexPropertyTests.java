@@ -88,7 +88,10 @@ class RuleIndexPropertyTests {
 
   @Provide
   Arbitrary<ArticleEnriched> articles() {
-    Arbitrary<String> text = Arbitraries.of(VOCABULARY).list().ofMaxSize(12).map(words -> String.join(" ", words));
+    // Words apart as in real text: white space of any kind, or punctuation, which a phrase may not cross.
+    Arbitrary<String> separator = Arbitraries.of(" ", " ", " ", "  ", "\u00A0", "\n", ", ", "-", "’", "\u2003");
+    Arbitrary<String> text = Combinators.combine(Arbitraries.of(VOCABULARY), separator).as((word, apart) -> word + apart).list().ofMaxSize(12)
+        .map(words -> String.join("", words));
     Arbitrary<List<Tag>> tags = Arbitraries.of(NAMES).set().ofMaxSize(3).map(names -> names.stream().map(name -> tag(id(name))).toList());
     Arbitrary<SourceRef> source = Arbitraries.of(new SourceRef("wire", "Benchmark Wire"), new SourceRef("reuters", "Reuters"), new SourceRef("x-y", "GB news"));
     Arbitrary<String> language = Arbitraries.of("en", "en-GB", "fr", "EN-gb").injectNull(0.1);
