@@ -36,6 +36,8 @@ public final class PreparedArticle {
   /** The folded words of the title then the body, in order, and where the body's begin: where a phrase may be. */
   private final List<String> sequence = new ArrayList<>();
   private final int bodyStart;
+  /** The same words lower-cased, as words near each other are compared. */
+  private final List<String> lowered = new ArrayList<>();
   /** Start and end offsets of each word of {@link #sequence} in its field. */
   private int[] offsets = new int[256];
   /** Where each folded word is in {@link #sequence}; built for the first phrase looked for. */
@@ -78,10 +80,12 @@ public final class PreparedArticle {
       }
       offsets[2 * sequence.size()] = start;
       offsets[2 * sequence.size() + 1] = end;
+      String lower = Words.lower(word);
       sequence.add(folded);
+      lowered.add(lower);
       foldedWords.add(folded);
       words.add(folded);
-      words.add(Words.lower(word));
+      words.add(lower);
     });
   }
 
@@ -122,9 +126,9 @@ public final class PreparedArticle {
   }
 
   /**
-   * Whether a leaf with this meaning matches. Tags, phrases of whole words and prefixes of a word are decided from the
-   * article's words; other text leaves (a phrase with punctuation, words near each other) are left to the evaluator once
-   * the words they need are present.
+   * Whether a leaf with this meaning matches. Tags, phrases of whole words, prefixes of a word and words near each other
+   * are decided from the article's words; other leaves (a phrase or prefix with punctuation, source, language) are left
+   * to the evaluator once the words they need are present.
    */
   boolean matches(Rule.Leaf leaf, Resolution resolution) {
     if (resolution instanceof Resolution.Entity entity) {
@@ -145,7 +149,9 @@ public final class PreparedArticle {
     return switch (resolution) {
       case Resolution.Text text when wholeWords(text.phrase()) != null -> hasPhrase(wholeWords(text.phrase()), text.fields());
       case Resolution.Prefix prefix when Words.isOneWord(prefix.stem().strip()) -> startsAWord(Words.fold(prefix.stem().strip()));
-      case Resolution.Near near when !hasEveryWord(near) -> false;
+      case Resolution.Near near -> hasEveryWord(near)
+          && (!TextSearch.near(near.words(), near.distance(), wordsOf(0, bodyStart), 1).isEmpty()
+              || !TextSearch.near(near.words(), near.distance(), wordsOf(bodyStart, sequence.size()), 1).isEmpty());
       default -> RuleEvaluator.evaluate(new ResolvedRule(leaf.display(), leaf, Map.of(leaf, resolution)), article).matched();
     };
   }
@@ -196,6 +202,15 @@ public final class PreparedArticle {
       }
     }
     return false;
+  }
+
+  /** The words of one field, as {@link TextSearch#near} reads them. */
+  private List<TextSearch.Word> wordsOf(int from, int to) {
+    List<TextSearch.Word> field = new ArrayList<>(to - from);
+    for (int word = from; word < to; word++) {
+      field.add(new TextSearch.Word(lowered.get(word), offsets[2 * word], offsets[2 * word + 1]));
+    }
+    return field;
   }
 
   /** Words near each other must all be in the text. */

@@ -50,10 +50,15 @@ final class TextSearch {
    * and case: each span runs from the first to the last of them, spans do not overlap, at most {@code limit}.
    */
   static List<Span> near(List<String> words, int distance, String text, int limit) {
-    List<Span> spans = new ArrayList<>();
     if (text == null) {
-      return spans;
+      return new ArrayList<>();
     }
+    return near(words, distance, WORD.matcher(text).results().map(word -> new Word(fold(word.group()), word.start(), word.end())).toList(), limit);
+  }
+
+  /** {@link #near(List, int, String, int)} over the words of a text already split. */
+  static List<Span> near(List<String> words, int distance, List<Word> text, int limit) {
+    List<Span> spans = new ArrayList<>();
     List<String> wanted = words.stream().flatMap(word -> WORD.matcher(word).results().map(MatchResult::group))
         .map(TextSearch::fold).distinct().toList();
     if (wanted.isEmpty()) {
@@ -63,16 +68,14 @@ final class TextSearch {
     int[] lastIndex = new int[wanted.size()];
     int[] lastStart = new int[wanted.size()];
     Arrays.fill(lastIndex, -1);
-    Matcher matcher = WORD.matcher(text);
-    int index = -1;
-    while (spans.size() < limit && matcher.find()) {
-      index++;
-      int which = wanted.indexOf(fold(matcher.group()));
+    for (int index = 0; spans.size() < limit && index < text.size(); index++) {
+      Word word = text.get(index);
+      int which = wanted.indexOf(word.lowered());
       if (which < 0) {
         continue;
       }
       lastIndex[which] = index;
-      lastStart[which] = matcher.start();
+      lastStart[which] = word.start();
       int first = 0;
       for (int w = 1; w < wanted.size(); w++) {
         if (lastIndex[w] < lastIndex[first]) {
@@ -80,11 +83,15 @@ final class TextSearch {
         }
       }
       if (lastIndex[first] >= 0 && index - lastIndex[first] <= distance) {
-        spans.add(new Span(lastStart[first], matcher.end()));
+        spans.add(new Span(lastStart[first], word.end()));
         Arrays.fill(lastIndex, -1);
       }
     }
     return spans;
+  }
+
+  /** A word of a text as {@link #near} compares it: lower-cased, with its offsets. */
+  record Word(String lowered, int start, int end) {
   }
 
   private static String fold(String word) {
