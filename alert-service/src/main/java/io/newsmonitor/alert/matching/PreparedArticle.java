@@ -42,6 +42,11 @@ public final class PreparedArticle {
   private int[] offsets = new int[256];
   /** Where each folded word is in {@link #sequence}; built for the first phrase looked for. */
   private Map<String, List<Integer>> positions;
+  /** The distinct folded words, sorted for the first prefix looked for. */
+  private String[] sortedWords;
+  /** The words of the title and of the body as {@link TextSearch#near} reads them; split for the first near words looked for. */
+  private List<TextSearch.Word> titleWords;
+  private List<TextSearch.Word> bodyWords;
   private final Set<String> sourceWords = new HashSet<>();
   private final Set<String> languageKeys = new HashSet<>();
   private final Map<Resolution, Boolean> outcomes = new HashMap<>();
@@ -97,32 +102,8 @@ public final class PreparedArticle {
     return article;
   }
 
-  /** Whether the rule matches, as {@link RuleEvaluator#evaluate} decides it, without building its explanation. */
-  public boolean matches(ResolvedRule rule) {
-    return matches(rule.rule(), rule);
-  }
-
-  private boolean matches(Rule node, ResolvedRule rule) {
-    return switch (node) {
-      case Rule.Leaf leaf -> matches(leaf, rule.resolutionOf(leaf));
-      case Rule.And and -> {
-        for (Rule operand : and.operands()) {
-          if (!matches(operand, rule)) {
-            yield false;
-          }
-        }
-        yield true;
-      }
-      case Rule.Or or -> {
-        for (Rule operand : or.operands()) {
-          if (matches(operand, rule)) {
-            yield true;
-          }
-        }
-        yield false;
-      }
-      case Rule.Not not -> !matches(not.operand(), rule);
-    };
+  boolean hasTag(String id) {
+    return tagIds.contains(id);
   }
 
   /**
@@ -132,7 +113,7 @@ public final class PreparedArticle {
    */
   boolean matches(Rule.Leaf leaf, Resolution resolution) {
     if (resolution instanceof Resolution.Entity entity) {
-      return tagIds.contains(entity.id());
+      return hasTag(entity.id());
     }
     Boolean known = outcomes.get(resolution);
     if (known == null) {
@@ -149,9 +130,7 @@ public final class PreparedArticle {
     return switch (resolution) {
       case Resolution.Text text when wholeWords(text.phrase()) != null -> hasPhrase(wholeWords(text.phrase()), text.fields());
       case Resolution.Prefix prefix when Words.isOneWord(prefix.stem().strip()) -> startsAWord(Words.fold(prefix.stem().strip()));
-      case Resolution.Near near -> hasEveryWord(near)
-          && (!TextSearch.near(near.words(), near.distance(), wordsOf(0, bodyStart), 1).isEmpty()
-              || !TextSearch.near(near.words(), near.distance(), wordsOf(bodyStart, sequence.size()), 1).isEmpty());
+      case Resolution.Near near -> hasEveryWord(near) && isNear(near);
       default -> RuleEvaluator.evaluate(new ResolvedRule(leaf.display(), leaf, Map.of(leaf, resolution)), article).matched();
     };
   }
@@ -196,12 +175,22 @@ public final class PreparedArticle {
   }
 
   private boolean startsAWord(String foldedStem) {
-    for (String word : foldedWords) {
-      if (word.startsWith(foldedStem)) {
-        return true;
-      }
+    if (sortedWords == null) {
+      sortedWords = foldedWords.toArray(String[]::new);
+      Arrays.sort(sortedWords);
     }
-    return false;
+    // The words that start with the stem sort right after it (or are it).
+    int at = Arrays.binarySearch(sortedWords, foldedStem);
+    int next = at >= 0 ? at : -at - 1;
+    return next < sortedWords.length && sortedWords[next].startsWith(foldedStem);
+  }
+
+  private boolean isNear(Resolution.Near near) {
+    if (titleWords == null) {
+      titleWords = wordsOf(0, bodyStart);
+      bodyWords = wordsOf(bodyStart, sequence.size());
+    }
+    return !TextSearch.near(near.words(), near.distance(), titleWords, 1).isEmpty() || !TextSearch.near(near.words(), near.distance(), bodyWords, 1).isEmpty();
   }
 
   /** The words of one field, as {@link TextSearch#near} reads them. */
@@ -250,7 +239,7 @@ public final class PreparedArticle {
     return switch (anchor.kind()) {
       case TAG -> tagIds.contains(anchor.key());
       case WORD -> words.contains(anchor.key());
-      case PREFIX -> foldedWords.stream().anyMatch(word -> word.startsWith(anchor.key()));
+      case PREFIX -> startsAWord(anchor.key());
       case SOURCE -> sourceWords.contains(anchor.key());
       case LANGUAGE -> languageKeys.contains(anchor.key());
     };

@@ -39,6 +39,7 @@ public final class RuleIndex<K> {
   private static final int CLAUSE_BITS = 3;
 
   private final List<Entry<K>> entries;
+  private final CompiledRule[] compiled;
   /** Per rule, one bit per clause: the bits an article must set to make it a candidate; 0 for a rule that can never match. */
   private final byte[] required;
   private final int[] unconditional;
@@ -48,6 +49,7 @@ public final class RuleIndex<K> {
   private RuleIndex(List<Entry<K>> entries) {
     this.entries = List.copyOf(entries);
     this.required = new byte[entries.size()];
+    this.compiled = entries.stream().map(entry -> CompiledRule.of(entry.rule())).toArray(CompiledRule[]::new);
     Map<Anchor.Kind, Map<String, List<Integer>>> building = new EnumMap<>(Anchor.Kind.class);
     List<Integer> always = new ArrayList<>();
     for (int rule = 0; rule < entries.size(); rule++) {
@@ -99,9 +101,8 @@ public final class RuleIndex<K> {
   public List<Entry<K>> matches(PreparedArticle article) {
     List<Entry<K>> matches = new ArrayList<>();
     collect(article, rule -> {
-      Entry<K> entry = entries.get(rule);
-      if (article.matches(entry.rule())) {
-        matches.add(entry);
+      if (compiled[rule].test(article)) {
+        matches.add(entries.get(rule));
       }
     });
     return matches;
