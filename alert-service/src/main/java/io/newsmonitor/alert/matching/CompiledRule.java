@@ -3,6 +3,7 @@ package io.newsmonitor.alert.matching;
 import io.newsmonitor.alert.rule.Rule;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 
 /**
  * A rule turned once into a tree of checks over a {@link PreparedArticle}: each leaf holds its meaning, so that testing
@@ -13,16 +14,22 @@ abstract sealed class CompiledRule {
   /** Whether the rule matches the article, as {@link RuleEvaluator#evaluate} decides it. */
   abstract boolean test(PreparedArticle article);
 
-  static CompiledRule of(ResolvedRule rule) {
-    return of(rule.rule(), rule);
+  /**
+   * Compiles {@code rule}; {@code meanings} holds one instance of each leaf meaning seen so far, so that rules sharing a
+   * phrase share its outcome on an article.
+   */
+  static CompiledRule of(ResolvedRule rule, Map<Resolution, Resolution> meanings) {
+    return of(rule.rule(), rule, meanings);
   }
 
-  private static CompiledRule of(Rule node, ResolvedRule rule) {
+  private static CompiledRule of(Rule node, ResolvedRule rule, Map<Resolution, Resolution> meanings) {
     return switch (node) {
-      case Rule.Leaf leaf -> rule.resolutionOf(leaf) instanceof Resolution.Entity entity ? new HasTag(entity.id()) : new Leaf(leaf, rule.resolutionOf(leaf));
-      case Rule.And and -> new All(operands(and.operands().stream().map(operand -> of(operand, rule)).toArray(CompiledRule[]::new)));
-      case Rule.Or or -> new Any(operands(or.operands().stream().map(operand -> of(operand, rule)).toArray(CompiledRule[]::new)));
-      case Rule.Not not -> new None(of(not.operand(), rule));
+      case Rule.Leaf leaf -> rule.resolutionOf(leaf) instanceof Resolution.Entity entity
+          ? new HasTag(entity.id())
+          : new Leaf(leaf, meanings.computeIfAbsent(rule.resolutionOf(leaf), meaning -> meaning));
+      case Rule.And and -> new All(operands(and.operands().stream().map(operand -> of(operand, rule, meanings)).toArray(CompiledRule[]::new)));
+      case Rule.Or or -> new Any(operands(or.operands().stream().map(operand -> of(operand, rule, meanings)).toArray(CompiledRule[]::new)));
+      case Rule.Not not -> new None(of(not.operand(), rule, meanings));
     };
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,12 +45,12 @@ public final class PreparedArticle {
   private Map<String, List<Integer>> positions;
   /** The distinct folded words, sorted for the first prefix looked for. */
   private String[] sortedWords;
-  /** The words of the title and of the body as {@link TextSearch#near} reads them; split for the first near words looked for. */
-  private List<TextSearch.Word> titleWords;
-  private List<TextSearch.Word> bodyWords;
+  /** Where each lower-cased word is in {@link #lowered}; built for the first near words looked for. */
+  private Map<String, List<Integer>> loweredPositions;
   private final Set<String> sourceWords = new HashSet<>();
   private final Set<String> languageKeys = new HashSet<>();
-  private final Map<Resolution, Boolean> outcomes = new HashMap<>();
+  /** What each leaf meaning gave; by identity, as the index compiles equal meanings into one instance. */
+  private final Map<Resolution, Boolean> outcomes = new IdentityHashMap<>();
 
   private PreparedArticle(ArticleEnriched article) {
     this.article = requireNonNull(article, "article");
@@ -186,20 +187,19 @@ public final class PreparedArticle {
   }
 
   private boolean isNear(Resolution.Near near) {
-    if (titleWords == null) {
-      titleWords = wordsOf(0, bodyStart);
-      bodyWords = wordsOf(bodyStart, sequence.size());
+    if (loweredPositions == null) {
+      loweredPositions = positionsOf(lowered);
     }
-    return !TextSearch.near(near.words(), near.distance(), titleWords, 1).isEmpty() || !TextSearch.near(near.words(), near.distance(), bodyWords, 1).isEmpty();
-  }
-
-  /** The words of one field, as {@link TextSearch#near} reads them. */
-  private List<TextSearch.Word> wordsOf(int from, int to) {
-    List<TextSearch.Word> field = new ArrayList<>(to - from);
-    for (int word = from; word < to; word++) {
-      field.add(new TextSearch.Word(lowered.get(word), offsets[2 * word], offsets[2 * word + 1]));
+    // near() skips every word it does not want: it is given the wanted ones only, with their positions.
+    List<Integer> found = new ArrayList<>();
+    for (String word : near.words()) {
+      Words.forEach(word, run -> found.addAll(loweredPositions.getOrDefault(Words.lower(run), List.of())));
     }
-    return field;
+    List<TextSearch.Word> title = new ArrayList<>();
+    List<TextSearch.Word> body = new ArrayList<>();
+    found.stream().distinct().sorted().forEach(word -> (word < bodyStart ? title : body)
+        .add(new TextSearch.Word(lowered.get(word), word, offsets[2 * word], offsets[2 * word + 1])));
+    return !TextSearch.near(near.words(), near.distance(), title, 1).isEmpty() || !TextSearch.near(near.words(), near.distance(), body, 1).isEmpty();
   }
 
   /** Words near each other must all be in the text. */
@@ -218,10 +218,15 @@ public final class PreparedArticle {
 
   private Map<String, List<Integer>> positions() {
     if (positions == null) {
-      positions = new HashMap<>();
-      for (int i = 0; i < sequence.size(); i++) {
-        positions.computeIfAbsent(sequence.get(i), word -> new ArrayList<>(2)).add(i);
-      }
+      positions = positionsOf(sequence);
+    }
+    return positions;
+  }
+
+  private static Map<String, List<Integer>> positionsOf(List<String> words) {
+    Map<String, List<Integer>> positions = new HashMap<>();
+    for (int i = 0; i < words.size(); i++) {
+      positions.computeIfAbsent(words.get(i), word -> new ArrayList<>(2)).add(i);
     }
     return positions;
   }

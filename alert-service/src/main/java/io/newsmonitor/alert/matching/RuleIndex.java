@@ -49,7 +49,8 @@ public final class RuleIndex<K> {
   private RuleIndex(List<Entry<K>> entries) {
     this.entries = List.copyOf(entries);
     this.required = new byte[entries.size()];
-    this.compiled = entries.stream().map(entry -> CompiledRule.of(entry.rule())).toArray(CompiledRule[]::new);
+    Map<Resolution, Resolution> meanings = new HashMap<>();
+    this.compiled = entries.stream().map(entry -> CompiledRule.of(entry.rule(), meanings)).toArray(CompiledRule[]::new);
     Map<Anchor.Kind, Map<String, List<Integer>>> building = new EnumMap<>(Anchor.Kind.class);
     List<Integer> always = new ArrayList<>();
     for (int rule = 0; rule < entries.size(); rule++) {

@@ -53,10 +53,15 @@ final class TextSearch {
     if (text == null) {
       return new ArrayList<>();
     }
-    return near(words, distance, WORD.matcher(text).results().map(word -> new Word(fold(word.group()), word.start(), word.end())).toList(), limit);
+    List<Word> split = new ArrayList<>();
+    Matcher word = WORD.matcher(text);
+    while (word.find()) {
+      split.add(new Word(fold(word.group()), split.size(), word.start(), word.end()));
+    }
+    return near(words, distance, split, limit);
   }
 
-  /** {@link #near(List, int, String, int)} over the words of a text already split. */
+  /** {@link #near(List, int, String, int)} over the words of a text already split; words that are not wanted may be left out. */
   static List<Span> near(List<String> words, int distance, List<Word> text, int limit) {
     List<Span> spans = new ArrayList<>();
     List<String> wanted = words.stream().flatMap(word -> WORD.matcher(word).results().map(MatchResult::group))
@@ -68,8 +73,9 @@ final class TextSearch {
     int[] lastIndex = new int[wanted.size()];
     int[] lastStart = new int[wanted.size()];
     Arrays.fill(lastIndex, -1);
-    for (int index = 0; spans.size() < limit && index < text.size(); index++) {
-      Word word = text.get(index);
+    for (int next = 0; spans.size() < limit && next < text.size(); next++) {
+      Word word = text.get(next);
+      int index = word.index();
       int which = wanted.indexOf(word.lowered());
       if (which < 0) {
         continue;
@@ -90,8 +96,8 @@ final class TextSearch {
     return spans;
   }
 
-  /** A word of a text as {@link #near} compares it: lower-cased, with its offsets. */
-  record Word(String lowered, int start, int end) {
+  /** A word of a text as {@link #near} compares it: lower-cased, with its position among the text's words and its offsets. */
+  record Word(String lowered, int index, int start, int end) {
   }
 
   private static String fold(String word) {
