@@ -27,6 +27,7 @@ public final class PreparedArticle {
   /** What separates the words of a phrase in {@link TextSearch#phrase}: {@code [\s\u00A0]}. */
   private static final String PHRASE_SPACE_CHARS = " \t\n\u000B\f\r\u00A0";
   private static final Pattern PHRASE_SPACE = Pattern.compile("[\\s\\u00A0]+");
+  private static final int SCANNED_PREFIXES = 8;
 
   private final ArticleEnriched article;
   private final Set<String> tagIds = new HashSet<>();
@@ -47,6 +48,10 @@ public final class PreparedArticle {
   private String[] sortedWords;
   /** Where each lower-cased word is in {@link #lowered}; built for the first near words looked for. */
   private Map<String, List<Integer>> loweredPositions;
+  /** Whether a word's lower-cased form differs from its folded one; if none does, the two position maps are one. */
+  private boolean someWordLowersApart;
+  /** Prefixes looked up so far: a few are cheaper by scanning the words than by sorting them. */
+  private int prefixLookups;
   private final Set<String> sourceWords = new HashSet<>();
   private final Set<String> languageKeys = new HashSet<>();
   /** What each leaf meaning gave; by identity, as the index compiles equal meanings into one instance. */
@@ -86,12 +91,16 @@ public final class PreparedArticle {
       }
       offsets[2 * sequence.size()] = start;
       offsets[2 * sequence.size() + 1] = end;
-      String lower = Words.lower(word);
+      // Both forms are the same for most words: the set then holds one.
+      String lower = Words.isAscii(word) ? folded : Words.lower(word);
+      if (!lower.equals(folded)) {
+        someWordLowersApart = true;
+        words.add(lower);
+      }
       sequence.add(folded);
       lowered.add(lower);
       foldedWords.add(folded);
       words.add(folded);
-      words.add(lower);
     });
   }
 
@@ -176,6 +185,14 @@ public final class PreparedArticle {
   }
 
   private boolean startsAWord(String foldedStem) {
+    if (sortedWords == null && ++prefixLookups <= SCANNED_PREFIXES) {
+      for (String word : foldedWords) {
+        if (word.startsWith(foldedStem)) {
+          return true;
+        }
+      }
+      return false;
+    }
     if (sortedWords == null) {
       sortedWords = foldedWords.toArray(String[]::new);
       Arrays.sort(sortedWords);
@@ -188,7 +205,7 @@ public final class PreparedArticle {
 
   private boolean isNear(Resolution.Near near) {
     if (loweredPositions == null) {
-      loweredPositions = positionsOf(lowered);
+      loweredPositions = someWordLowersApart ? positionsOf(lowered) : positions();
     }
     // near() skips every word it does not want: it is given the wanted ones only, with their positions.
     List<Integer> found = new ArrayList<>();
@@ -224,7 +241,7 @@ public final class PreparedArticle {
   }
 
   private static Map<String, List<Integer>> positionsOf(List<String> words) {
-    Map<String, List<Integer>> positions = new HashMap<>();
+    Map<String, List<Integer>> positions = new HashMap<>(words.size() * 2);
     for (int i = 0; i < words.size(); i++) {
       positions.computeIfAbsent(words.get(i), word -> new ArrayList<>(2)).add(i);
     }

@@ -96,7 +96,7 @@ final class Words {
     return word.toLowerCase(Locale.ROOT);
   }
 
-  private static boolean isAscii(String word) {
+  static boolean isAscii(String word) {
     for (int i = 0; i < word.length(); i++) {
       if (word.charAt(i) >= 128) {
         return false;
