@@ -3,6 +3,7 @@ package io.newsmonitor.alert.matching;
 import io.newsmonitor.alert.rule.Rule;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,15 +56,18 @@ abstract sealed class CompiledRule {
   private static final class Leaf extends CompiledRule {
     private final Rule.Leaf leaf;
     private final Resolution resolution;
+    /** The words of a phrase, split once rather than for every article. */
+    private final List<String> phraseWords;
 
     Leaf(Rule.Leaf leaf, Resolution resolution) {
       this.leaf = leaf;
       this.resolution = resolution;
+      this.phraseWords = resolution instanceof Resolution.Text text ? PreparedArticle.wholeWords(text.phrase()) : null;
     }
 
     @Override
     boolean test(PreparedArticle article) {
-      return article.matches(leaf, resolution);
+      return article.matches(leaf, resolution, phraseWords);
     }
   }
 

@@ -120,25 +120,27 @@ public final class PreparedArticle {
    * Whether a leaf with this meaning matches. Tags, phrases of whole words, prefixes of a word and words near each other
    * are decided from the article's words; other leaves (a phrase or prefix with punctuation, source, language) are left
    * to the evaluator once the words they need are present.
+   *
+   * @param phraseWords for a phrase, its {@link #wholeWords}, worked out once per rule rather than per article
    */
-  boolean matches(Rule.Leaf leaf, Resolution resolution) {
+  boolean matches(Rule.Leaf leaf, Resolution resolution, List<String> phraseWords) {
     if (resolution instanceof Resolution.Entity entity) {
       return hasTag(entity.id());
     }
     Boolean known = outcomes.get(resolution);
     if (known == null) {
-      known = decide(leaf, resolution);
+      known = decide(leaf, resolution, phraseWords);
       outcomes.put(resolution, known);
     }
     return known;
   }
 
-  private boolean decide(Rule.Leaf leaf, Resolution resolution) {
+  private boolean decide(Rule.Leaf leaf, Resolution resolution, List<String> phraseWords) {
     if (!Anchors.of(resolution).map(this::containsAny).orElse(true)) {
       return false;
     }
     return switch (resolution) {
-      case Resolution.Text text when wholeWords(text.phrase()) != null -> hasPhrase(wholeWords(text.phrase()), text.fields());
+      case Resolution.Text text when phraseWords != null -> hasPhrase(phraseWords, text.fields());
       case Resolution.Prefix prefix when Words.isOneWord(prefix.stem().strip()) -> startsAWord(Words.fold(prefix.stem().strip()));
       case Resolution.Near near -> hasEveryWord(near) && isNear(near);
       default -> RuleEvaluator.evaluate(new ResolvedRule(leaf.display(), leaf, Map.of(leaf, resolution)), article).matched();
@@ -146,7 +148,7 @@ public final class PreparedArticle {
   }
 
   /** The folded words of a phrase split as {@link TextSearch#phrase} splits it, or null when one of them holds punctuation. */
-  private static List<String> wholeWords(String phrase) {
+  static List<String> wholeWords(String phrase) {
     List<String> folded = new ArrayList<>();
     for (String word : PHRASE_SPACE.split(phrase.strip())) {
       if (!Words.isOneWord(word)) {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntConsumer;
 
 /**
  * Rules indexed by what they require (the presearcher idea of Lucene Monitor), so that an article is evaluated only
@@ -93,23 +92,28 @@ public final class RuleIndex<K> {
 
   /** The rules that may match the article: every one that matches, and some that do not. */
   public List<Entry<K>> candidates(PreparedArticle article) {
-    List<Entry<K>> candidates = new ArrayList<>();
-    collect(article, rule -> candidates.add(entries.get(rule)));
+    int[] rules = collect(article);
+    List<Entry<K>> candidates = new ArrayList<>(rules.length);
+    for (int rule : rules) {
+      candidates.add(entries.get(rule));
+    }
     return candidates;
   }
 
   /** The rules that match the article, exactly those for which {@link RuleEvaluator#evaluate} says matched, in index order. */
   public List<Entry<K>> matches(PreparedArticle article) {
-    List<Entry<K>> matches = new ArrayList<>();
-    collect(article, rule -> {
+    int[] rules = collect(article);
+    List<Entry<K>> matches = new ArrayList<>(rules.length);
+    for (int rule : rules) {
       if (compiled[rule].test(article)) {
         matches.add(entries.get(rule));
       }
-    });
+    }
     return matches;
   }
 
-  private void collect(PreparedArticle article, IntConsumer candidate) {
+  /** The numbers of the candidate rules, in index order. */
+  private int[] collect(PreparedArticle article) {
     Hits hits = new Hits(entries.size());
     hits.addAll(postings.get(Anchor.Kind.TAG), article.tagIds());
     hits.addAll(postings.get(Anchor.Kind.WORD), article.words());
@@ -124,9 +128,7 @@ public final class RuleIndex<K> {
     int[] all = Arrays.copyOf(found, found.length + unconditional.length);
     System.arraycopy(unconditional, 0, all, found.length, unconditional.length);
     Arrays.sort(all);
-    for (int rule : all) {
-      candidate.accept(rule);
-    }
+    return all;
   }
 
   /** The clauses of each rule an article met so far, and the rules it touched. */
