@@ -108,10 +108,6 @@ public final class PreparedArticle {
     return new PreparedArticle(article);
   }
 
-  public ArticleEnriched article() {
-    return article;
-  }
-
   boolean hasTag(String id) {
     return tagIds.contains(id);
   }
