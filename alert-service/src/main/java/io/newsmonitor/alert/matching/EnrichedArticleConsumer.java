@@ -3,7 +3,6 @@ package io.newsmonitor.alert.matching;
 import io.newsmonitor.alert.delivery.Delivery;
 import io.newsmonitor.alert.delivery.DeliveryRepository;
 import io.newsmonitor.alert.preview.StoredArticles;
-import io.newsmonitor.alert.rule.RuleSyntaxException;
 import io.newsmonitor.alert.subscription.Subscription;
 import io.newsmonitor.alert.subscription.SubscriptionRepository;
 import io.newsmonitor.events.AlertRaised;
@@ -24,9 +23,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads enriched articles, evaluates every active subscription, and records each new match with its deliveries in one
- * transaction (the outbox): one per channel of the subscription and one for {@code news.alerts}, for the first match of a
- * story only; later copies of the story attach to that alert. A record that cannot be read fails the call, so it is nacked and goes to the dead-letter topic.
+ * Reads enriched articles, finds the active subscriptions whose rules match through their index, and records each new match
+ * with its deliveries in one transaction (the outbox): one per channel of the subscription and one for {@code news.alerts},
+ * for the first match of a story only; later copies of the story attach to that alert. A record that cannot be read fails
+ * the call, so it is nacked and goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class EnrichedArticleConsumer {
@@ -36,18 +36,18 @@ public class EnrichedArticleConsumer {
   private final SubscriptionRepository subscriptions;
   private final AlertMatchRepository matches;
   private final DeliveryRepository deliveries;
-  private final TermResolver resolver;
+  private final ActiveRuleIndex rules;
   private final Event<DeliveriesQueued> queued;
   private final String alertsTopic;
   private final StoredArticles storedArticles;
 
   public EnrichedArticleConsumer(SubscriptionRepository subscriptions, AlertMatchRepository matches, DeliveryRepository deliveries,
-      TermResolver resolver, Event<DeliveriesQueued> queued, StoredArticles storedArticles,
+      ActiveRuleIndex rules, Event<DeliveriesQueued> queued, StoredArticles storedArticles,
       @ConfigProperty(name = "news.topics.alerts") String alertsTopic) {
     this.subscriptions = subscriptions;
     this.matches = matches;
     this.deliveries = deliveries;
-    this.resolver = resolver;
+    this.rules = rules;
     this.queued = queued;
     this.alertsTopic = alertsTopic;
     this.storedArticles = storedArticles;
@@ -64,8 +64,8 @@ public class EnrichedArticleConsumer {
     storedArticles.store(article);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     int queuedHere = 0;
-    for (Subscription subscription : subscriptions.listActive()) {
-      if (match(subscription, article, now)) {
+    for (RuleIndex.Entry<UUID> matching : rules.current().matches(PreparedArticle.of(article))) {
+      if (match(matching, article, now)) {
         queuedHere++;
       }
     }
@@ -76,24 +76,19 @@ public class EnrichedArticleConsumer {
     }
   }
 
-  private boolean match(Subscription subscription, ArticleEnriched article, Instant now) {
+  private boolean match(RuleIndex.Entry<UUID> matching, ArticleEnriched article, Instant now) {
     // A redelivered record, or a later revision of an article that already matched, alerts no more: a revision alerts only
     // when the rule newly matches it.
-    if (matches.exists(subscription.id, article.article().id())) {
+    if (matches.exists(matching.key(), article.article().id())) {
       return false;
     }
-    ResolvedRule rule;
-    try {
-      rule = ResolvedRule.of(subscription.rule, resolver);
-    } catch (RuleSyntaxException e) {
-      // Rules are checked when saved; one that no longer parses must not stop the others.
-      Log.warnf("subscription %s has a rule that does not parse (%s); skipped", subscription.id, e.getMessage());
+    Subscription subscription = subscriptions.findById(matching.key());
+    if (subscription == null || !subscription.active) {
+      // Deleted or paused since the index was built.
       return false;
     }
-    Evaluation evaluation = RuleEvaluator.evaluate(rule, article);
-    if (!evaluation.matched()) {
-      return false;
-    }
+    // The index found that it matches; the evaluator says why.
+    Evaluation evaluation = RuleEvaluator.evaluate(matching.rule(), article);
     AlertMatch match = new AlertMatch();
     match.id = UUID.randomUUID();
     match.subscriptionId = subscription.id;

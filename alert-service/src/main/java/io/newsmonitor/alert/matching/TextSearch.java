@@ -50,10 +50,20 @@ final class TextSearch {
    * and case: each span runs from the first to the last of them, spans do not overlap, at most {@code limit}.
    */
   static List<Span> near(List<String> words, int distance, String text, int limit) {
-    List<Span> spans = new ArrayList<>();
     if (text == null) {
-      return spans;
+      return new ArrayList<>();
     }
+    List<Word> split = new ArrayList<>();
+    Matcher word = WORD.matcher(text);
+    while (word.find()) {
+      split.add(new Word(fold(word.group()), split.size(), word.start(), word.end()));
+    }
+    return near(words, distance, split, limit);
+  }
+
+  /** {@link #near(List, int, String, int)} over the words of a text already split; words that are not wanted may be left out. */
+  static List<Span> near(List<String> words, int distance, List<Word> text, int limit) {
+    List<Span> spans = new ArrayList<>();
     List<String> wanted = words.stream().flatMap(word -> WORD.matcher(word).results().map(MatchResult::group))
         .map(TextSearch::fold).distinct().toList();
     if (wanted.isEmpty()) {
@@ -63,16 +73,15 @@ final class TextSearch {
     int[] lastIndex = new int[wanted.size()];
     int[] lastStart = new int[wanted.size()];
     Arrays.fill(lastIndex, -1);
-    Matcher matcher = WORD.matcher(text);
-    int index = -1;
-    while (spans.size() < limit && matcher.find()) {
-      index++;
-      int which = wanted.indexOf(fold(matcher.group()));
+    for (int next = 0; spans.size() < limit && next < text.size(); next++) {
+      Word word = text.get(next);
+      int index = word.index();
+      int which = wanted.indexOf(word.lowered());
       if (which < 0) {
         continue;
       }
       lastIndex[which] = index;
-      lastStart[which] = matcher.start();
+      lastStart[which] = word.start();
       int first = 0;
       for (int w = 1; w < wanted.size(); w++) {
         if (lastIndex[w] < lastIndex[first]) {
@@ -80,11 +89,15 @@ final class TextSearch {
         }
       }
       if (lastIndex[first] >= 0 && index - lastIndex[first] <= distance) {
-        spans.add(new Span(lastStart[first], matcher.end()));
+        spans.add(new Span(lastStart[first], word.end()));
         Arrays.fill(lastIndex, -1);
       }
     }
     return spans;
+  }
+
+  /** A word of a text as {@link #near} compares it: lower-cased, with its position among the text's words and its offsets. */
+  record Word(String lowered, int index, int start, int end) {
   }
 
   private static String fold(String word) {

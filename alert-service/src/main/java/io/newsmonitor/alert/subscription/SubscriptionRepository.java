@@ -20,9 +20,4 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
   public Optional<Subscription> findOwned(UUID id, String owner) {
     return find("id = ?1 and owner = ?2", id, owner).firstResultOptional();
   }
-
-  /** The subscriptions that are matched against incoming articles. */
-  public List<Subscription> listActive() {
-    return list("active", Sort.by("createdAt").and("id"), true);
-  }
 }
