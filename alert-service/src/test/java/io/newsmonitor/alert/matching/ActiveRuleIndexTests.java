@@ -2,7 +2,7 @@ package io.newsmonitor.alert.matching;
 
 import static io.newsmonitor.alert.EnrichedArticles.article;
 import static io.newsmonitor.alert.EnrichedArticles.newArticleId;
-import static io.restassured.RestAssured.given;
+import static io.newsmonitor.alert.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmonitor.alert.Api;
@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The index of the active rules follows the subscriptions in PostgreSQL (the tests check them before every use). */
+/** The index of the active rules follows the subscriptions in PostgreSQL: created, paused, resumed, deleted (the tests check them before every use). */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ActiveRuleIndexTests {
@@ -33,7 +33,7 @@ class ActiveRuleIndexTests {
   }
 
   @Test
-  void aNewSubscriptionMatchesAtOnceAndADeletedOneNoMore() {
+  void aNewSubscriptionMatchesAtOnceAPausedOrDeletedOneNoMore() {
     Api.deleteAllSubscriptions();
     ArticleEnriched japanAndPillarTwo = article(newArticleId(), 1, true, true);
     assertThat(matching(japanAndPillarTwo)).isEmpty();
@@ -46,6 +46,9 @@ class ActiveRuleIndexTests {
     assertThat(matching(japanAndPillarTwo)).containsExactly(both, japan);
     assertThat(matching(article(newArticleId(), 1, true, false))).containsExactly(japan);
 
+    given().when().post("/api/subscriptions/" + japan + "/pause").then().statusCode(200);
+    assertThat(matching(japanAndPillarTwo)).containsExactly(both);
+    given().when().post("/api/subscriptions/" + japan + "/resume").then().statusCode(200);
     given().when().delete("/api/subscriptions/" + both).then().statusCode(204);
 
     assertThat(matching(japanAndPillarTwo)).containsExactly(japan);
