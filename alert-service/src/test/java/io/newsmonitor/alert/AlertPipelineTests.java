@@ -25,8 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,29 +33,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-class AlertPipelineTests {
+class AlertPipelineTests extends PipelineTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   /** Every alert has a delivery on news.alerts besides its webhook's: these tests look at the webhook's. */
   private static final String WEBHOOK = "find { it.channel == 'webhook' }.";
   private static final String WEBHOOKS = "findAll { it.channel == 'webhook' }";
 
-  private EnrichedArticles articles;
-  private WebhookReceiver receiver;
-
-  @BeforeEach
-  void setUp() {
-    Api.deleteAllSubscriptions();
-    articles = new EnrichedArticles();
-    receiver = WebhookReceiver.start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    Api.deleteAllSubscriptions();
-    articles.close();
-    receiver.close();
-  }
 
   @Test
   void aMatchingArticleIsDeliveredToTheWebhookWithReasonsForBothTerms() {

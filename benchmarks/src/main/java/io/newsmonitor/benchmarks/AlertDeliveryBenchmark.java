@@ -17,6 +17,7 @@ import io.newsmonitor.events.TextField;
 import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.local.LocalPlatform;
 import io.newsmonitor.infra.local.WebhookReceiver;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -97,7 +98,7 @@ public final class AlertDeliveryBenchmark {
     report.put("alert-service", Harness.describeSetup(pin));
 
     try (WebhookReceiver receiver = new WebhookReceiver(0).onRequest(this::arrived);
-         LocalPlatform platform = Harness.withAnalyst(Harness.oneCorePlatform(LocalPlatform.ALERT, pin))
+         LocalPlatform platform = Harness.ANALYST.knownTo(Harness.oneCorePlatform(LocalPlatform.ALERT, pin))
              // The receiver listens on this machine, which alert-service refuses to call in production (SSRF).
              .env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true")
              .build()
@@ -196,7 +197,7 @@ public final class AlertDeliveryBenchmark {
 
   private void subscribe(String alertUrl, String name, String rule, String webhookUrl) throws Exception {
     String body = json.writeValueAsString(Map.of("name", name, "rule", rule, "webhookUrl", webhookUrl));
-    HttpResponse<String> response = http.send(Harness.asAnalyst(alertUrl + "/api/subscriptions")
+    HttpResponse<String> response = http.send(Harness.ANALYST.signIn(HttpRequest.newBuilder(URI.create(alertUrl + "/api/subscriptions")))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build(), HttpResponse.BodyHandlers.ofString());

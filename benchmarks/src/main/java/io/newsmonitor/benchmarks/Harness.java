@@ -2,9 +2,8 @@ package io.newsmonitor.benchmarks;
 
 import io.newsmonitor.infra.Processes;
 import io.newsmonitor.infra.local.LocalPlatform;
+import io.newsmonitor.infra.local.PlainAnalyst;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -35,8 +32,8 @@ final class Harness {
 
   /** JVM options of the service under test: sized and scheduled as for one core. */
   static final String[] ONE_CORE_JVM = {"-Xmx512m", "-XX:ActiveProcessorCount=1"};
-  private static final String ANALYST = "benchmark";
-  private static final String ANALYST_PASSWORD = "benchmark-password";
+  /** Whom the benchmarks sign in to alert-service as. */
+  static final PlainAnalyst ANALYST = new PlainAnalyst("benchmark", "benchmark-password");
 
   private Harness() {
   }
@@ -53,20 +50,6 @@ final class Harness {
         .services(service)
         .launchPrefix(pin.toArray(String[]::new))
         .jvmOptions(ONE_CORE_JVM);
-  }
-
-  /** Makes alert-service know the benchmarks' analyst, whom {@link #asAnalyst} signs in as. */
-  static LocalPlatform.Builder withAnalyst(LocalPlatform.Builder platform) {
-    return platform
-        .env("QUARKUS_SECURITY_USERS_EMBEDDED_PLAIN_TEXT", "true")
-        .env("QUARKUS_SECURITY_USERS_EMBEDDED_USERS_" + ANALYST.toUpperCase(Locale.ROOT), ANALYST_PASSWORD);
-  }
-
-  /** A request to alert-service's /api, signed in as the benchmarks' analyst. */
-  static HttpRequest.Builder asAnalyst(String url) {
-    String credentials = ANALYST + ":" + ANALYST_PASSWORD;
-    return HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** An article id as the contract wants it (32 hex digits), the same for the same {@code name}. */

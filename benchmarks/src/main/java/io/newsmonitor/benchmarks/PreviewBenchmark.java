@@ -13,6 +13,7 @@ import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.infra.local.LocalPlatform;
 import io.newsmonitor.kb.KnowledgeBase;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -71,7 +72,7 @@ public final class PreviewBenchmark {
     setup.put("machine", Harness.machine());
     setup.put("alert-service", Harness.describeSetup(pin));
 
-    try (LocalPlatform platform = Harness.withAnalyst(Harness.oneCorePlatform(LocalPlatform.ALERT, pin)).build().start()) {
+    try (LocalPlatform platform = Harness.ANALYST.knownTo(Harness.oneCorePlatform(LocalPlatform.ALERT, pin)).build().start()) {
       Instant now = Instant.now();
       Instant loadStart = Instant.now();
       load(platform, articles, now);
@@ -189,7 +190,7 @@ public final class PreviewBenchmark {
     if (c.articleId() != null) {
       body.put("articleId", c.articleId());
     }
-    HttpRequest request = Harness.asAnalyst(platform.alertUrl() + "/api/rules/preview")
+    HttpRequest request = Harness.ANALYST.signIn(HttpRequest.newBuilder(URI.create(platform.alertUrl() + "/api/rules/preview")))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
         .build();

@@ -1,5 +1,6 @@
 package io.newsmonitor.systemtests;
 
+import static io.newsmonitor.systemtests.Analyst.ANALYST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +19,7 @@ import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.local.LocalPlatform;
 import io.newsmonitor.infra.local.WebhookReceiver;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,7 +72,7 @@ class DeliveryAfterCrashIT {
     receiver = new WebhookReceiver(0);
     senderSwitch = Files.createDirectories(dataDir.resolve("config")).resolve("application.properties");
     Files.writeString(senderSwitch, "alert.delivery.sender-enabled=false\n");
-    platform = Analyst.known(LocalPlatform.builder())
+    platform = ANALYST.knownTo(LocalPlatform.builder())
         .repoRoot(REPO_ROOT)
         .dataDir(dataDir)
         .services(LocalPlatform.ALERT)
@@ -180,7 +182,7 @@ class DeliveryAfterCrashIT {
   }
 
   private static List<JsonNode> deliveries() throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(Analyst.request(platform.alertUrl() + "/api/deliveries")
+    HttpResponse<String> response = HTTP.send(ANALYST.signIn(HttpRequest.newBuilder(URI.create(platform.alertUrl() + "/api/deliveries")))
         .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET /api/deliveries answered %s", response.body()).isEqualTo(200);
     List<JsonNode> all = new ArrayList<>();
@@ -189,7 +191,7 @@ class DeliveryAfterCrashIT {
   }
 
   private static JsonNode post(String url, String body) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(Analyst.request(url)
+    HttpResponse<String> response = HTTP.send(ANALYST.signIn(HttpRequest.newBuilder(URI.create(url)))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body))

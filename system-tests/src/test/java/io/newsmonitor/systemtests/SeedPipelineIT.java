@@ -1,5 +1,6 @@
 package io.newsmonitor.systemtests;
 
+import static io.newsmonitor.systemtests.Analyst.ANALYST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,7 +61,7 @@ class SeedPipelineIT {
   @BeforeAll
   static void startSystem() throws Exception {
     receiver = new WebhookReceiver(0);
-    platform = Analyst.known(LocalPlatform.builder())
+    platform = ANALYST.knownTo(LocalPlatform.builder())
         .repoRoot(REPO_ROOT)
         .dataDir(dataDir)
         // The webhook receiver listens on this machine, which alert-service refuses to call in production (SSRF).
@@ -81,7 +82,7 @@ class SeedPipelineIT {
 
   @Test
   void japanAndPillarTwoAlertForSeeds000001002And004Only() throws Exception {
-    JsonNode subscription = post(Analyst.request(platform.alertUrl() + "/api/subscriptions"), "application/json",
+    JsonNode subscription = post(ANALYST.signIn(HttpRequest.newBuilder(URI.create(platform.alertUrl() + "/api/subscriptions"))), "application/json",
         JSON.writeValueAsString(Map.of("name", "Japan and AUKUS Pillar II", "rule", "Japan + Pillar II",
             "webhookUrl", receiver.url() + "/alerts")), 201);
 
@@ -114,11 +115,11 @@ class SeedPipelineIT {
     assertThat(alertedArticles).contains(articleIdBySeed.get("004")).doesNotContain(articleIdBySeed.get("003"));
 
     // Each alert went to the webhook and to news.alerts.
-    JsonNode deliveries = get(Analyst.request(platform.alertUrl() + "/api/deliveries"));
+    JsonNode deliveries = get(ANALYST.signIn(HttpRequest.newBuilder(URI.create(platform.alertUrl() + "/api/deliveries"))));
     assertThat(deliveries).hasSize(2 * stories.size()).allSatisfy(delivery -> assertThat(delivery.get("status").asText()).isEqualTo("DELIVERED"));
     assertThat(deliveries).filteredOn(delivery -> delivery.get("channel").asText().equals("webhook")).hasSize(stories.size());
     assertThat(deliveries).filteredOn(delivery -> delivery.get("channel").asText().equals("kafka")).hasSize(stories.size());
-    JsonNode inbox = get(Analyst.request(platform.alertUrl() + "/api/inbox"));
+    JsonNode inbox = get(ANALYST.signIn(HttpRequest.newBuilder(URI.create(platform.alertUrl() + "/api/inbox"))));
     assertThat(inbox).hasSize(stories.size()).allSatisfy(alert -> assertThat(alert.get("read").asBoolean()).isFalse());
     HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(platform.alertUrl() + "/api/inbox")).GET().build(),
         HttpResponse.BodyHandlers.ofString());

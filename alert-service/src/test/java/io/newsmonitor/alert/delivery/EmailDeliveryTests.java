@@ -3,23 +3,21 @@ package io.newsmonitor.alert.delivery;
 import static io.newsmonitor.alert.Api.given;
 import static io.newsmonitor.alert.EnrichedArticles.article;
 import static io.newsmonitor.alert.EnrichedArticles.newArticleId;
+import static io.newsmonitor.alert.delivery.MailParts.part;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.newsmonitor.alert.Api;
 import io.newsmonitor.alert.EnrichedArticles;
-import io.newsmonitor.infra.local.WebhookReceiver;
+import io.newsmonitor.alert.PipelineTest;
 import io.newsmonitor.infra.test.RealInfrastructure;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -40,7 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(value = SmtpPort.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-class EmailDeliveryTests {
+class EmailDeliveryTests extends PipelineTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String ANALYST = "analyst@example.org";
@@ -49,23 +47,15 @@ class EmailDeliveryTests {
   @ConfigProperty(name = "quarkus.mailer.port")
   int smtpPort;
 
-  private EnrichedArticles articles;
-  private WebhookReceiver receiver;
   private GreenMail smtp;
 
   @BeforeEach
   void setUp() {
-    Api.deleteAllSubscriptions();
-    articles = new EnrichedArticles();
-    receiver = WebhookReceiver.start();
     smtp = startSmtp();
   }
 
   @AfterEach
   void tearDown() {
-    Api.deleteAllSubscriptions();
-    articles.close();
-    receiver.close();
     smtp.stop();
   }
 
@@ -178,22 +168,6 @@ class EmailDeliveryTests {
     return all.stream().filter(d -> channel.equals(d.get("channel"))).findFirst().orElseThrow();
   }
 
-  /** The first part of this content type, anywhere in the message's tree of parts. */
-  private static Optional<String> part(Part part, String contentType) throws Exception {
-    if (part.isMimeType(contentType)) {
-      return Optional.of((String) part.getContent());
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        Optional<String> found = part(child, contentType);
-        if (found.isPresent()) {
-          return found;
-        }
-      }
-    }
-    return Optional.empty();
-  }
 
   /** The attempts of the subscription's e-mail delivery so far; 0 until the alert's deliveries are written. */
   private static int emailAttempts(String subscriptionId) {

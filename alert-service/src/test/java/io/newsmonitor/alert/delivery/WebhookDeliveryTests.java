@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.newsmonitor.alert.Api;
 import io.newsmonitor.alert.EnrichedArticles;
+import io.newsmonitor.alert.PipelineTest;
 import io.newsmonitor.alert.subscription.SubscriptionRepository;
 import io.newsmonitor.events.AlertRaised;
 import io.newsmonitor.events.ArticleEnriched;
@@ -39,8 +40,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +48,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-class WebhookDeliveryTests {
+class WebhookDeliveryTests extends PipelineTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String WEBHOOK = "find { it.channel == 'webhook' }.";
@@ -58,22 +57,6 @@ class WebhookDeliveryTests {
   @Inject
   SubscriptionRepository subscriptions;
 
-  private EnrichedArticles articles;
-  private WebhookReceiver receiver;
-
-  @BeforeEach
-  void setUp() {
-    Api.deleteAllSubscriptions();
-    articles = new EnrichedArticles();
-    receiver = WebhookReceiver.start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    Api.deleteAllSubscriptions();
-    articles.close();
-    receiver.close();
-  }
 
   @Test
   void aSlowReceiverHoldsOneSenderWhileAnotherDelivers() {

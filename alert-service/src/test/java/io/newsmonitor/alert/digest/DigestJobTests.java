@@ -1,8 +1,9 @@
 package io.newsmonitor.alert.digest;
 
+import static io.newsmonitor.alert.Api.given;
 import static io.newsmonitor.alert.EnrichedArticles.article;
 import static io.newsmonitor.alert.EnrichedArticles.newArticleId;
-import static io.newsmonitor.alert.Api.given;
+import static io.newsmonitor.alert.delivery.MailParts.part;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +11,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.newsmonitor.alert.Api;
 import io.newsmonitor.alert.EnrichedArticles;
+import io.newsmonitor.alert.PipelineTest;
 import io.newsmonitor.alert.delivery.SmtpPort;
 import io.newsmonitor.alert.subscription.Subscription;
 import io.newsmonitor.alert.subscription.SubscriptionMode;
@@ -23,9 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -54,7 +53,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(value = SmtpPort.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-class DigestJobTests {
+class DigestJobTests extends PipelineTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String ANALYST = "analyst@example.org";
@@ -74,24 +73,16 @@ class DigestJobTests {
   @ConfigProperty(name = "quarkus.mailer.port")
   int smtpPort;
 
-  private EnrichedArticles articles;
-  private WebhookReceiver receiver;
   private GreenMail smtp;
 
   @BeforeEach
   void setUp() {
-    Api.deleteAllSubscriptions();
-    articles = new EnrichedArticles();
-    receiver = WebhookReceiver.start();
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
   }
 
   @AfterEach
   void tearDown() {
-    Api.deleteAllSubscriptions();
-    articles.close();
-    receiver.close();
     smtp.stop();
   }
 
@@ -271,20 +262,4 @@ class DigestJobTests {
     return receiver.received().stream().filter(request -> request.path().equals(path)).toList();
   }
 
-  /** The first part of this content type, anywhere in the message's tree of parts. */
-  private static Optional<String> part(Part part, String contentType) throws Exception {
-    if (part.isMimeType(contentType)) {
-      return Optional.of((String) part.getContent());
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        Optional<String> found = part(child, contentType);
-        if (found.isPresent()) {
-          return found;
-        }
-      }
-    }
-    return Optional.empty();
-  }
 }

@@ -8,10 +8,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.newsmonitor.alert.Api;
 import io.newsmonitor.alert.EnrichedArticles;
+import io.newsmonitor.alert.PipelineTest;
 import io.newsmonitor.events.AlertRaised;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.EventCodec;
-import io.newsmonitor.infra.local.WebhookReceiver;
 import io.newsmonitor.infra.test.RealInfrastructure;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.common.TestResourceScope;
@@ -29,8 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-class OncePerStoryTests {
+class OncePerStoryTests extends PipelineTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final ExecutorService WORKERS = Executors.newFixedThreadPool(2);
@@ -51,22 +49,6 @@ class OncePerStoryTests {
   @Inject
   AlertMatchRepository matches;
 
-  private EnrichedArticles articles;
-  private WebhookReceiver receiver;
-
-  @BeforeEach
-  void setUp() {
-    Api.deleteAllSubscriptions();
-    articles = new EnrichedArticles();
-    receiver = WebhookReceiver.start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    Api.deleteAllSubscriptions();
-    articles.close();
-    receiver.close();
-  }
 
   @AfterAll
   static void stopWorkers() {

@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.equalToIgnoringCase;
 
 import io.newsmonitor.alert.Api;
 import io.newsmonitor.alert.EnrichedArticles;
-import io.newsmonitor.infra.local.WebhookReceiver;
+import io.newsmonitor.alert.PipelineTest;
 import io.newsmonitor.infra.test.RealInfrastructure;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -32,8 +32,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,7 +44,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 @TestProfile(AnalystsTests.ShortRetriesHashedPasswords.class)
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-class AnalystsTests {
+class AnalystsTests extends PipelineTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int MAX_ATTEMPTS = 2;
@@ -76,22 +74,6 @@ class AnalystsTests {
     }
   }
 
-  private EnrichedArticles articles;
-  private WebhookReceiver receiver;
-
-  @BeforeEach
-  void setUp() {
-    Api.deleteAllSubscriptions();
-    articles = new EnrichedArticles();
-    receiver = WebhookReceiver.start();
-  }
-
-  @AfterEach
-  void tearDown() {
-    Api.deleteAllSubscriptions();
-    articles.close();
-    receiver.close();
-  }
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({

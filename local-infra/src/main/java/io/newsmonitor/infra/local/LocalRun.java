@@ -17,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
@@ -41,8 +39,7 @@ import java.util.stream.Stream;
 public final class LocalRun {
 
   /** The demo's analyst, known to alert-service in this run only (HTTP Basic); production configures its own analysts. */
-  private static final String DEMO_ANALYST = "demo";
-  private static final String DEMO_PASSWORD = "demo";
+  private static final PlainAnalyst DEMO_ANALYST = new PlainAnalyst("demo", "demo");
   private static final String DEMO_SUBSCRIPTION = "Demo: Japan + Pillar II";
   private static final String DEMO_RULE = "Japan + Pillar II";
 
@@ -81,7 +78,7 @@ public final class LocalRun {
 
     WebhookReceiver receiver = new WebhookReceiver(intEnv("DEMO_WEBHOOK_PORT", 8090)).onRequest(request -> System.out.println(describe(request)));
     Runtime.getRuntime().addShutdownHook(new Thread(receiver::close, "webhook-receiver-stop"));
-    LocalPlatform platform = LocalPlatform.builder()
+    LocalPlatform platform = DEMO_ANALYST.knownTo(LocalPlatform.builder())
         .repoRoot(repoRoot)
         .dataDir(dataDir)
         .persistent(true)
@@ -93,9 +90,6 @@ public final class LocalRun {
         .postgresPort(intEnv("NEWS_POSTGRES_PORT", 5433))
         // Every service gets it; only ingest-service reads it, and imports what is dropped there.
         .env("INGEST_IMPORT_DIRECTORY", inbox.toString())
-        // alert-service reads these: the demo analyst, with a plain-text password since it is no secret.
-        .env("QUARKUS_SECURITY_USERS_EMBEDDED_PLAIN_TEXT", "true")
-        .env("QUARKUS_SECURITY_USERS_EMBEDDED_USERS_" + DEMO_ANALYST.toUpperCase(Locale.ROOT), DEMO_PASSWORD)
         // The demo webhook listens on this machine, which alert-service refuses to call in production (SSRF).
         .env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true")
         .build();
@@ -138,7 +132,7 @@ public final class LocalRun {
 
   private void ensureDemoSubscription(String alertUrl, String webhookUrl) {
     URI subscriptions = URI.create(alertUrl + "/api/subscriptions");
-    HttpResponse<String> list = send(asDemoAnalyst(HttpRequest.newBuilder(subscriptions)).header("Accept", "application/json").GET().build());
+    HttpResponse<String> list = send(DEMO_ANALYST.signIn(HttpRequest.newBuilder(subscriptions)).header("Accept", "application/json").GET().build());
     if (list.statusCode() != 200) {
       throw new IllegalStateException("GET " + subscriptions + " answered " + list.statusCode() + ": " + list.body());
     }
@@ -156,7 +150,7 @@ public final class LocalRun {
         .put("name", DEMO_SUBSCRIPTION)
         .put("rule", DEMO_RULE)
         .put("webhookUrl", webhookUrl);
-    HttpResponse<String> created = send(asDemoAnalyst(HttpRequest.newBuilder(subscriptions))
+    HttpResponse<String> created = send(DEMO_ANALYST.signIn(HttpRequest.newBuilder(subscriptions))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
         .build());
@@ -166,10 +160,6 @@ public final class LocalRun {
     System.out.println("Created demo subscription '" + DEMO_SUBSCRIPTION + "', delivering to " + webhookUrl);
   }
 
-  private static HttpRequest.Builder asDemoAnalyst(HttpRequest.Builder request) {
-    String credentials = DEMO_ANALYST + ":" + DEMO_PASSWORD;
-    return request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-  }
 
   private HttpResponse<String> send(HttpRequest request) {
     try {
@@ -226,7 +216,7 @@ public final class LocalRun {
       text.append(String.format("  %-15s %-24s %s/q/swagger-ui   %s/q/health%n", service, url, url, url));
     }
     text.append(String.format("%n  Analyst         %s, password %s (HTTP Basic on alert-service's /api), e.g. curl -u %s:%s %s/api/inbox%n",
-            DEMO_ANALYST, DEMO_PASSWORD, DEMO_ANALYST, DEMO_PASSWORD, platform.alertUrl()))
+            DEMO_ANALYST.name(), DEMO_ANALYST.password(), DEMO_ANALYST.name(), DEMO_ANALYST.password(), platform.alertUrl()))
         .append(String.format("  Deliveries      %s/api/deliveries%n", platform.alertUrl()))
         .append(String.format("  Demo webhook    %s/demo (each alert is printed below)%n", receiver.url()))
         .append(String.format("  Kafka           %s%n", platform.kafkaBootstrapServers()))
