@@ -15,6 +15,8 @@ import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.kb.KbEntry;
 import io.newsmonitor.kb.KnowledgeBase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -28,13 +30,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
 
 /**
  * Matching throughput on one thread: articles per second against 1k, 10k and 100k rules for (a) a naive loop that evaluates
- * every rule and (c) the rule index, on the same generated rules and articles, checking that both find the same matches.
+ * every rule, (b) Lucene Monitor with the rules as queries ({@link LuceneRules}) under each of its term presearchers and
+ * (c) the rule index, on the same generated rules and articles, comparing the matches of (b) and (c) with those of (a).
  * Run with {@code ./run-benchmark matching [--articles=200] [--rules=1000,10000,100000] [--seconds=5] [--naive-seconds=10]}.
  */
 public final class MatchingBenchmark {
@@ -69,7 +82,6 @@ public final class MatchingBenchmark {
 
     Map<String, String> rows = new LinkedHashMap<>();
     rows.put("machine", Harness.machine() + ", one thread; rates per second of that thread's CPU time");
-    rows.put("(b) Lucene Monitor", "not measured: org.apache.lucene:lucene-monitor is not served by the Maven repository reachable here");
     rows.put("articles", articles.size() + " × " + WORDS_PER_ARTICLE + " words, tagged by the Tagger: "
         + String.format(Locale.ROOT, "%.1f", articles.stream().mapToInt(a -> a.actors().size() + a.topics().size()).average().orElse(0)) + " tags each on average");
     for (int ruleCount : ruleCounts) {
@@ -130,11 +142,88 @@ public final class MatchingBenchmark {
         candidates / (double) articles.size(), matched / (double) articles.size(), 100.0 * candidates / articles.size() / rules.size()));
     rows.put(at + ": agreement with (a)", String.format(Locale.ROOT, "%d vs %d matches on %d articles, %d article(s) with a different set",
         naiveMatched, oursOnNaiveArticles, naive.size(), mismatches));
+
+    // (b) Lucene Monitor, in memory with its default configuration, under each of its term presearchers.
+    Map<String, Supplier<Presearcher>> presearchers = new LinkedHashMap<>();
+    presearchers.put("TermFilteredPresearcher", TermFilteredPresearcher::new);
+    presearchers.put("MultipassTermFilteredPresearcher(2)", () -> new MultipassTermFilteredPresearcher(2));
+    presearchers.forEach((name, presearcher) -> measureMonitor(name, presearcher.get(), rules, articles, naive, measure, at, rows));
+
     rows.forEach((name, value) -> {
       if (name.startsWith(at)) {
         System.out.println("  " + name.substring(at.length() + 2) + ": " + value);
       }
     });
+  }
+
+  private static void measureMonitor(String name, Presearcher presearcher, List<ResolvedRule> rules, List<ArticleEnriched> articles,
+      List<Set<Integer>> naive, Duration measure, String at, Map<String, String> rows) {
+    long buildStart = System.nanoTime();
+    try (Monitor monitor = new Monitor(LuceneRules.WORDS, presearcher)) {
+      monitor.register(IntStream.range(0, rules.size()).mapToObj(i -> new MonitorQuery(Integer.toString(i), LuceneRules.query(rules.get(i)))).toList());
+      double buildMs = (System.nanoTime() - buildStart) / 1e6;
+
+      long candidates = 0;
+      long matched = 0;
+      long naiveMatched = 0;
+      long monitorOnNaiveArticles = 0;
+      Map<String, Integer> onlyNaive = new TreeMap<>();
+      Map<String, Integer> onlyMonitor = new TreeMap<>();
+      for (int i = 0; i < articles.size(); i++) {
+        MatchingQueries<QueryMatch> matches = monitorMatches(monitor, articles.get(i));
+        candidates += matches.getQueriesRun();
+        matched += matches.getMatchCount();
+        if (i < naive.size()) {
+          Set<Integer> found = new HashSet<>();
+          matches.getMatches().forEach(match -> found.add(Integer.parseInt(match.getQueryId())));
+          naiveMatched += naive.get(i).size();
+          monitorOnNaiveArticles += found.size();
+          countDifferences(naive.get(i), found, rules, onlyNaive);
+          countDifferences(found, naive.get(i), rules, onlyMonitor);
+        }
+      }
+      double monitorRate = rate(articles, measure, article -> monitorMatches(monitor, article).getMatchCount());
+
+      String row = at + ": (b) Monitor, " + name;
+      rows.put(row, String.format(Locale.ROOT, "**%,.1f articles/s**; %.1f candidates / %.1f matches per article (%.2f %% of the rules are candidates); built in %.0f ms",
+          monitorRate, candidates / (double) articles.size(), matched / (double) articles.size(), 100.0 * candidates / articles.size() / rules.size(), buildMs));
+      rows.put(row + ": agreement with (a)", String.format(Locale.ROOT, "%d vs %d matches on %d articles; pairs only in (a): %s; only in (b): %s",
+          naiveMatched, monitorOnNaiveArticles, naive.size(), describe(onlyNaive), describe(onlyMonitor)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static MatchingQueries<QueryMatch> monitorMatches(Monitor monitor, ArticleEnriched article) {
+    try {
+      return monitor.match(LuceneRules.document(article), QueryMatch.SIMPLE_MATCHER);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Counts the rules of {@code these} missing from {@code others} by the kinds of text leaf they have, where tokenisation differs. */
+  private static void countDifferences(Set<Integer> these, Set<Integer> others, List<ResolvedRule> rules, Map<String, Integer> counts) {
+    for (int rule : these) {
+      if (!others.contains(rule)) {
+        counts.merge(leafKinds(rules.get(rule)), 1, Integer::sum);
+      }
+    }
+  }
+
+  private static String leafKinds(ResolvedRule rule) {
+    Set<String> kinds = new TreeSet<>();
+    rule.resolutions().values().forEach(resolution -> {
+      if (!(resolution instanceof Resolution.Entity)) {
+        kinds.add(resolution.getClass().getSimpleName().toLowerCase(Locale.ROOT));
+      }
+    });
+    return kinds.isEmpty() ? "tags only" : String.join("+", kinds);
+  }
+
+  private static String describe(Map<String, Integer> differences) {
+    int total = differences.values().stream().mapToInt(Integer::intValue).sum();
+    return total == 0 ? "0" : total + " " + differences;
   }
 
   private static Set<Integer> naiveMatches(List<ResolvedRule> rules, ArticleEnriched article) {
