@@ -73,7 +73,8 @@ class EmailDeliveryTests extends PipelineTest {
     JsonPath deliveries = Api.deliveries(subscriptionId);
     assertThat(deliveries.getList("channel", String.class)).containsExactlyInAnyOrder("webhook", "email", "kafka");
     Map<String, Object> email = delivery(deliveries, "email");
-    assertThat(email).containsEntry("target", ANALYST).containsEntry("attempts", 1).containsEntry("lastStatusCode", 250)
+    // Not necessarily at the first attempt: under load the freshly started server may not greet in time, which is retried.
+    assertThat(email).containsEntry("target", ANALYST).containsEntry("lastStatusCode", 250).containsEntry("lastError", null)
         .containsEntry("articleId", articleId);
     assertThat(delivery(deliveries, "webhook")).containsEntry("target", receiver.url("/hooks/alerts"));
 
@@ -125,7 +126,9 @@ class EmailDeliveryTests extends PipelineTest {
     articles.send(article(newArticleId(), 1, true, true));
 
     JsonPath parked = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId), d -> "FAILED".equals(d.getString(EMAIL + "status")));
-    assertThat(parked.getInt(EMAIL + "attempts")).isEqualTo(1);
+    // Parked by the 550 itself, not after the retries: at most one earlier attempt, if the freshly started server did not
+    // greet in time under load.
+    assertThat(parked.getInt(EMAIL + "attempts")).isBetween(1, 2);
     assertThat(parked.getInt(EMAIL + "lastStatusCode")).isEqualTo(550);
     assertThat(parked.getString(EMAIL + "lastError")).contains(RefusingSmtpServer.GONE);
     assertThat(smtp.getReceivedMessages()).isEmpty();
