@@ -9,13 +9,13 @@ import java.util.function.Consumer;
  * does ({@link #fold}); words near each other are compared lower-cased as whole strings ({@link #lower}), which differs
  * for a few characters (dotted capital I, final sigma), so an article offers both forms.
  */
-final class Words {
+public final class Words {
 
   private Words() {
   }
 
   /** Every maximal run of {@code [\p{L}\p{N}_]} in {@code text}, in order; nothing for null. */
-  static void forEach(String text, Consumer<String> action) {
+  public static void forEach(String text, Consumer<String> action) {
     forEachSpan(text, (start, end) -> action.accept(text.substring(start, end)));
   }
 
@@ -65,7 +65,7 @@ final class Words {
   }
 
   /** Whether {@code codePoint} is in {@code [\p{L}\p{N}_]}. */
-  static boolean isWordChar(int codePoint) {
+  public static boolean isWordChar(int codePoint) {
     if (codePoint < 128) {
       return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z') || (codePoint >= '0' && codePoint <= '9') || codePoint == '_';
     }
@@ -77,7 +77,7 @@ final class Words {
   }
 
   /** The case folding of {@code Pattern.CASE_INSENSITIVE | UNICODE_CASE}: each code point upper-cased, then lower-cased. */
-  static String fold(String word) {
+  public static String fold(String word) {
     if (isAscii(word)) {
       // Both foldings agree on ASCII, and the library's is the faster.
       return word.toLowerCase(Locale.ROOT);

@@ -1,17 +1,16 @@
 package io.newsmonitor.alert.preview;
 
+import io.newsmonitor.alert.matching.Words;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The words of a text as the prefilter indexes and queries them: runs of letters, digits and underscores (the word
- * characters of the matcher's text search), each folded code point by code point as a case-insensitive Unicode regex
- * compares them. So whenever the matcher finds a phrase in a text, every word of the phrase is among the text's tokens.
+ * The words of a text as the prefilter indexes and queries them: the matcher's own words ({@link Words}), folded as it
+ * folds them for phrases and cut to {@link #MAX_LENGTH}. So whenever the matcher finds a phrase in a text, every word of
+ * the phrase is among the text's tokens.
  */
 final class Tokens {
 
@@ -21,7 +20,6 @@ final class Tokens {
   /** A tsvector holds at most 1 MB; an article with more distinct words than this is kept without tokens. */
   static final int MAX_TOTAL_BYTES = 512 * 1024;
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
 
   private Tokens() {
   }
@@ -42,25 +40,19 @@ final class Tokens {
   /** The tokens of {@code text} in order, repeats included. */
   static List<String> of(String text) {
     List<String> tokens = new ArrayList<>();
-    if (text == null) {
-      return tokens;
-    }
-    Matcher matcher = WORD.matcher(text);
-    while (matcher.find()) {
-      tokens.add(fold(matcher.group()));
-    }
+    Words.forEach(text, word -> tokens.add(fold(word)));
     return tokens;
   }
 
   /** {@code word} folded as {@code Pattern.CASE_INSENSITIVE | UNICODE_CASE} compares characters, cut to {@link #MAX_LENGTH}. */
   static String fold(String word) {
-    StringBuilder folded = new StringBuilder(word.length());
-    word.codePoints().limit(MAX_LENGTH).forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
-    return folded.toString();
+    // Folding maps each code point to one code point, so cutting after it cuts the same word.
+    String folded = Words.fold(word);
+    return folded.codePointCount(0, folded.length()) <= MAX_LENGTH ? folded : folded.substring(0, folded.offsetByCodePoints(0, MAX_LENGTH));
   }
 
   /** Whether {@code text} ends with a word character: its last token may be the start of a longer one. */
   static boolean endsInWord(String text) {
-    return !text.isEmpty() && WORD.matcher(Character.toString(text.codePointBefore(text.length()))).matches();
+    return !text.isEmpty() && Words.isWordChar(text.codePointBefore(text.length()));
   }
 }
