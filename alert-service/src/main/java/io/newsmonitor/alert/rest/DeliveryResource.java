@@ -1,5 +1,6 @@
 package io.newsmonitor.alert.rest;
 
+import io.newsmonitor.alert.Ids;
 import io.newsmonitor.alert.delivery.Delivery;
 import io.newsmonitor.alert.delivery.DeliveryRepository;
 import io.newsmonitor.alert.delivery.DeliverySummary;
@@ -77,7 +78,7 @@ public class DeliveryResource {
   @Operation(summary = "Re-drive a parked delivery", description = "A FAILED delivery goes back to PENDING, due now, its attempts counted afresh;"
       + " the answer is the delivery. 409 problem+json when it is not FAILED; 404 when the analyst has no such delivery.")
   public DeliverySummary redrive(@PathParam("id") String id) {
-    Delivery delivery = parseId(id).flatMap(uuid -> deliveries.findOwned(uuid, analyst.name()))
+    Delivery delivery = Ids.parseUuid(id).flatMap(uuid -> deliveries.findOwned(uuid, analyst.name()))
         .orElseThrow(() -> ProblemException.notFound("delivery " + id));
     if (!delivery.redrive(now())) {
       throw new ProblemException(409, "Not parked", "delivery " + id + " is " + delivery.status + "; only a FAILED delivery can be re-driven");
@@ -104,16 +105,9 @@ public class DeliveryResource {
   }
 
   private static UUID subscriptionId(String id) {
-    return parseId(id.strip()).orElseThrow(() -> ProblemException.badField("subscriptionId", "must be a UUID"));
+    return Ids.parseUuid(id.strip()).orElseThrow(() -> ProblemException.badField("subscriptionId", "must be a UUID"));
   }
 
-  private static Optional<UUID> parseId(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
 
   private static Instant now() {
     // PostgreSQL keeps microseconds.

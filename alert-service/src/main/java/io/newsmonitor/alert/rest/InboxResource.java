@@ -1,5 +1,6 @@
 package io.newsmonitor.alert.rest;
 
+import io.newsmonitor.alert.Ids;
 import io.newsmonitor.alert.inbox.Inbox;
 import io.newsmonitor.alert.inbox.InboxItem;
 import io.newsmonitor.alert.inbox.InboxQuery;
@@ -54,7 +55,7 @@ public class InboxResource {
     }
     Optional<UUID> subscription = Optional.empty();
     if (subscriptionId != null && !subscriptionId.isBlank()) {
-      subscription = uuid(subscriptionId.strip());
+      subscription = Ids.parseUuid(subscriptionId.strip());
       if (subscription.isEmpty()) {
         errors.add(new FieldError("subscriptionId", "must be a UUID"));
       }
@@ -80,17 +81,10 @@ public class InboxResource {
   }
 
   private Response mark(String matchId, boolean read) {
-    if (!uuid(matchId).map(id -> inbox.mark(analyst.name(), id, read)).orElse(false)) {
+    if (!Ids.parseUuid(matchId).map(id -> inbox.mark(analyst.name(), id, read)).orElse(false)) {
       throw ProblemException.notFound("alert " + matchId);
     }
     return Response.noContent().build();
   }
 
-  private static Optional<UUID> uuid(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
 }

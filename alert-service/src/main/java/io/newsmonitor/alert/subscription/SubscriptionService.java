@@ -1,5 +1,6 @@
 package io.newsmonitor.alert.subscription;
 
+import io.newsmonitor.alert.Ids;
 import io.newsmonitor.alert.matching.ResolvedRule;
 import io.newsmonitor.alert.matching.TermResolver;
 import io.newsmonitor.alert.rule.RuleParser;
@@ -122,7 +123,7 @@ public class SubscriptionService {
    * @throws ProblemException 404 when the analyst has none (also for an id that is not a UUID, or another analyst's)
    */
   public Subscription get(String owner, String id) {
-    return parseId(id).flatMap(uuid -> repository.findOwned(uuid, owner)).orElseThrow(() -> ProblemException.notFound("subscription " + id));
+    return Ids.parseUuid(id).flatMap(uuid -> repository.findOwned(uuid, owner)).orElseThrow(() -> ProblemException.notFound("subscription " + id));
   }
 
   /**
@@ -264,11 +265,4 @@ public class SubscriptionService {
     return Optional.empty();
   }
 
-  private static Optional<UUID> parseId(String id) {
-    try {
-      return Optional.ofNullable(id).map(UUID::fromString);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
 }
