@@ -10,11 +10,13 @@ import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.events.EventCodec;
 import io.newsmonitor.events.InvalidEventException;
+import io.newsmonitor.support.retry.TransientRetry;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,7 +28,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Reads enriched articles, finds the active subscriptions whose rules match through their index, and records each new match
  * with its deliveries in one transaction (the outbox): one per channel of the subscription and one for {@code news.alerts},
  * for the first match of a story only; later copies of the story attach to that alert. A record that cannot be read fails
- * the call, so it is nacked and goes to the dead-letter topic.
+ * the call, so it is nacked and goes to the dead-letter topic; a failure of the database is retried, in a new transaction,
+ * until the database is back.
  */
 @ApplicationScoped
 public class EnrichedArticleConsumer {
@@ -40,10 +43,13 @@ public class EnrichedArticleConsumer {
   private final Event<DeliveriesQueued> queued;
   private final String alertsTopic;
   private final StoredArticles storedArticles;
+  private final TransientRetry transientRetry;
 
   public EnrichedArticleConsumer(SubscriptionRepository subscriptions, AlertMatchRepository matches, DeliveryRepository deliveries,
       ActiveRuleIndex rules, Event<DeliveriesQueued> queued, StoredArticles storedArticles,
-      @ConfigProperty(name = "news.topics.alerts") String alertsTopic) {
+      @ConfigProperty(name = "news.topics.alerts") String alertsTopic,
+      @ConfigProperty(name = "news.transient-retry.base") Duration retryBase,
+      @ConfigProperty(name = "news.transient-retry.cap") Duration retryCap) {
     this.subscriptions = subscriptions;
     this.matches = matches;
     this.deliveries = deliveries;
@@ -51,16 +57,21 @@ public class EnrichedArticleConsumer {
     this.queued = queued;
     this.alertsTopic = alertsTopic;
     this.storedArticles = storedArticles;
+    this.transientRetry = new TransientRetry(retryBase, retryCap);
   }
 
   @Incoming(CHANNEL)
   @Blocking
-  @Transactional
   public void consume(String json) {
     if (json == null || json.isBlank()) {
       throw new InvalidEventException("empty record, expected an ArticleEnriched", List.of(), null);
     }
     ArticleEnriched article = EventCodec.instance().fromJson(json, ArticleEnriched.class);
+    transientRetry.run("article " + article.article().id() + " revision " + article.article().revision(),
+        () -> QuarkusTransaction.requiringNew().run(() -> recordMatches(article)));
+  }
+
+  private void recordMatches(ArticleEnriched article) {
     storedArticles.store(article);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     int queuedHere = 0;

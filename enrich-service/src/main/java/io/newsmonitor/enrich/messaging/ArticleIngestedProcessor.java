@@ -6,6 +6,7 @@ import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.events.CloudEvents;
 import io.newsmonitor.events.EventCodec;
 import io.newsmonitor.events.InvalidEventException;
+import io.newsmonitor.support.retry.TransientRetry;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -13,9 +14,11 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -25,7 +28,8 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
  * Reads {@code news.articles.ingested}, enriches each article and publishes it on {@code news.articles.enriched} with the
  * same key. A record that cannot be processed (not JSON, a schema violation, a failure while enriching) is nacked: the
  * channel's dead-letter-queue strategy sends it to {@code news.articles.ingested.dlq} with the reason in its headers, and
- * the next record is processed.
+ * the next record is processed. A failure of the database itself is not the record's fault: the record is tried again
+ * until the database is back.
  */
 @ApplicationScoped
 public class ArticleIngestedProcessor {
@@ -36,10 +40,14 @@ public class ArticleIngestedProcessor {
   public static final URI SOURCE = URI.create("/newsmonitor/enrich-service");
 
   private final EnrichService enrichService;
+  private final TransientRetry transientRetry;
   private final EventCodec codec = EventCodec.instance();
 
-  public ArticleIngestedProcessor(EnrichService enrichService) {
+  public ArticleIngestedProcessor(EnrichService enrichService,
+      @ConfigProperty(name = "news.transient-retry.base") Duration retryBase,
+      @ConfigProperty(name = "news.transient-retry.cap") Duration retryCap) {
     this.enrichService = enrichService;
+    this.transientRetry = new TransientRetry(retryBase, retryCap);
   }
 
   /**
@@ -53,7 +61,7 @@ public class ArticleIngestedProcessor {
   public Message<String> process(Message<String> in) {
     try {
       ArticleIngested article = decode(in.getPayload());
-      ArticleEnriched enriched = enrichService.enrich(article);
+      ArticleEnriched enriched = transientRetry.call(describe(in), () -> enrichService.enrich(article));
       String json = codec.toJson(enriched);
       String key = in.getMetadata(IncomingKafkaRecordMetadata.class)
           .map(IncomingKafkaRecordMetadata::getKey)
