@@ -3,6 +3,7 @@ package io.newsmonitor.support.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.newsmonitor.support.retry.TransientFailures;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemExceptionMappers {
 
   private static final String TYPE_PREFIX = "https://newsmonitor.io/problems/";
+  private static final int RETRY_AFTER_SECONDS = 5;
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -65,6 +67,14 @@ public class ProblemExceptionMappers {
 
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e, UriInfo uri) {
+    if (TransientFailures.isTransient(e)) {
+      // The database is restarting or out of connections: the same call will succeed later, so the client should retry.
+      Log.warnf("%s failed transiently, answered 503: %s", path(uri), e.getMessage());
+      return Response.fromResponse(respond(new Problem(type(503), "Service unavailable", 503,
+              "a service this call needs is unavailable for a moment; retry after the delay given", path(uri), List.of())))
+          .header("Retry-After", RETRY_AFTER_SECONDS)
+          .build();
+    }
     Log.errorf(e, "unexpected failure on %s", path(uri));
     return respond(new Problem(type(500), "Internal error", 500, "the request failed on our side; it was logged", path(uri), List.of()));
   }

@@ -60,4 +60,14 @@ class ProblemExceptionMappersTests {
         .body("detail", containsString("logged"))
         .body(org.hamcrest.Matchers.not(containsString("boom")));
   }
+
+  @Test
+  void aDatabaseThatIsDownIsA503ProblemTheClientMayRetry() {
+    given().get("/problems-test/database-down").then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .header("Retry-After", "5")
+        .body("status", org.hamcrest.Matchers.equalTo(503))
+        .body(org.hamcrest.Matchers.not(containsString("5432")));
+  }
 }

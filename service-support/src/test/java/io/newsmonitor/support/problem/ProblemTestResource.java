@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 
 /** A resource that fails in each of the ways the mappers handle. */
 @Path("/problems-test")
@@ -33,6 +34,13 @@ public class ProblemTestResource {
   @Path("/thrown")
   public String thrown() {
     throw ProblemException.badField("url", "must be an absolute http or https URL");
+  }
+
+  @GET
+  @Path("/database-down")
+  public String databaseDown() {
+    throw new IllegalStateException("could not prepare statement",
+        new SQLException("Connection to localhost:5432 refused", "08001"));
   }
 
   @GET
