@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { validateYaml } from "./manifests.mjs";
 import { validateDashboard } from "./dashboards.mjs";
+import { differences } from "./compare.mjs";
 
 const fixture = (name) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8");
 const problemsOf = (name) => validateYaml(fixture(name)).flatMap((result) => result.problems);
@@ -60,4 +61,12 @@ test("the command exits 1 on a broken file and 0 on a valid one", () => {
   };
   assert.equal(run("invalid/typo-in-kafka-topic.yaml"), 1);
   assert.equal(run("valid/free-form-maps.yaml"), 0);
+});
+
+test("two renderings compare equal whatever their order, and unequal on any value", () => {
+  const topic = (name, partitions) => `apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata: {name: ${name}}\nspec: {partitions: ${partitions}}\n`;
+  const rendering = topic("a", 1) + "---\n" + topic("b", 2);
+  const reordered = topic("b", 2) + "---\n" + topic("a", 1);
+  assert.deepEqual(differences(rendering, reordered), []);
+  assert.deepEqual(differences(rendering, topic("a", 1) + "---\n" + topic("b", 3)), ["kafka.strimzi.io/v1beta2 KafkaTopic /b"]);
 });
