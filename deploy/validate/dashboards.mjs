@@ -1,5 +1,23 @@
-// Checks of a Grafana dashboard that Grafana itself would only show as an empty panel: the JSON parses, and every
-// panel (inside rows too) has at least one target with a query.
+// Checks of a Grafana dashboard that Grafana itself would only show as an empty or failing panel: the JSON parses,
+// and every panel (inside rows too) has at least one query, each of which parses as PromQL (Prometheus' own grammar).
+import { parser } from "@prometheus-io/lezer-promql";
+
+// Grafana replaces its variables ($__rate_interval, ${datasource}, $service) before Prometheus sees the query; in the
+// places a dashboard puts them (range durations, quoted label values) a duration stands in for any of them.
+const GRAFANA_VARIABLE = /\$__\w+|\$\{[^}]*\}|\$\w+/g;
+
+function promqlErrors(expr) {
+  const errors = [];
+  parser.parse(expr.replace(GRAFANA_VARIABLE, "5m")).iterate({
+    enter: (node) => {
+      if (node.type.isError) {
+        errors.push(node.from);
+      }
+    },
+  });
+  return errors;
+}
+
 export function validateDashboard(text) {
   let dashboard;
   try {
@@ -11,10 +29,16 @@ export function validateDashboard(text) {
   if (!Array.isArray(dashboard.panels) || dashboard.panels.length === 0) {
     return { name, problems: ["no panels"] };
   }
-  const panels = dashboard.panels.flatMap((panel) => [panel, ...(panel.panels ?? [])]);
-  const problems = panels
-    .filter((panel) => panel.type !== "row")
-    .filter((panel) => !(panel.targets ?? []).some((target) => typeof target.expr === "string" && target.expr.trim()))
-    .map((panel) => `panel "${panel.title ?? panel.id}" has no query`);
+  const panels = dashboard.panels.flatMap((panel) => [panel, ...(panel.panels ?? [])]).filter((panel) => panel.type !== "row");
+  const problems = panels.flatMap((panel) => {
+    const title = panel.title ?? panel.id;
+    const queries = (panel.targets ?? []).map((target) => target.expr).filter((expr) => typeof expr === "string" && expr.trim());
+    if (queries.length === 0) {
+      return [`panel "${title}" has no query`];
+    }
+    return queries
+      .filter((expr) => promqlErrors(expr).length > 0)
+      .map((expr) => `panel "${title}": not PromQL: ${expr}`);
+  });
   return { name, problems };
 }

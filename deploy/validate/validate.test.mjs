@@ -43,9 +43,10 @@ test("free-form maps (labels, ConfigMap data, Strimzi config, KEDA trigger metad
   assert.deepEqual(results.flatMap((result) => result.problems), []);
 });
 
-test("a dashboard panel without a query is an error, rows included", () => {
-  assert.deepEqual(validateDashboard(fixture("invalid/dashboard-panel-without-query.json")).problems, [
+test("a dashboard panel without a query, or with one that is not PromQL, is an error, rows included", () => {
+  assert.deepEqual(validateDashboard(fixture("invalid/dashboard-broken-queries.json")).problems, [
     'panel "Empty" has no query',
+    'panel "Unbalanced": not PromQL: sum by (le (rate(x_bucket[$__rate_interval]))',
   ]);
   assert.deepEqual(validateDashboard("{").problems.length, 1);
 });
