@@ -51,6 +51,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -155,11 +156,13 @@ public final class SystemBenchmark {
       System.out.printf("Throughput: %,d articles from %d clients…%n", articles, clients);
       arrivals.clear();
       List<String> burst = bodies(news, warmup, articles);
+      Map<String, Duration> cpuBefore = cpu(platform);
       Instant start = Instant.now();
       push(pool, clients, platform.ingestUrl(), burst);
       Instant pushed = Instant.now();
       awaitDrained(platform, admin, warmup + articles);
       Instant lastWebhook = lastArrival();
+      Map<String, Duration> cpuAfter = cpu(platform);
       double burstSeconds = seconds(Duration.between(start, lastWebhook));
       long burstWebhooks = arrivals.size();
       long alerted = arrivals.stream().map(Arrival::articleUrl).distinct().count();
@@ -170,6 +173,9 @@ public final class SystemBenchmark {
       report.put("burst: webhooks", String.format("%,d (%.1f per article; %,d articles, %.0f %%, raised at least one)", burstWebhooks,
           burstWebhooks / (double) articles, alerted, 100.0 * alerted / articles));
       report.put("burst: webhooks/s", String.format("%,.0f", burstWebhooks / burstSeconds));
+      report.put("burst: CPU per article, " + String.join(" / ", cpuAfter.keySet()), cpuAfter.keySet().stream()
+          .map(process -> String.format("%.1f", (cpuAfter.get(process).toNanos() - cpuBefore.get(process).toNanos()) / 1e6 / articles))
+          .collect(Collectors.joining(" / ", "", " ms (user + system, until the drain was seen)")));
       checkOnce("burst");
       receiver.clear();
 
@@ -194,6 +200,16 @@ public final class SystemBenchmark {
       report.put("checks", "every webhook on its subscription's path; no alert twice; no record in a DLQ; outbox empty");
     }
     Harness.printTable("whole system, " + String.format("%,d", subscriptionCount) + " subscriptions", report);
+  }
+
+  /** CPU time used so far by each service and by this harness (the load generator and the webhook receiver). */
+  private static Map<String, Duration> cpu(LocalPlatform platform) {
+    Map<String, Duration> cpu = new LinkedHashMap<>();
+    for (String service : LocalPlatform.SERVICES) {
+      cpu.put(service, ProcessHandle.of(platform.pid(service)).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO));
+    }
+    cpu.put("harness", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+    return cpu;
   }
 
   /** Tags sample articles and matches them against the rules in this JVM, as the services will: matches per article. */
