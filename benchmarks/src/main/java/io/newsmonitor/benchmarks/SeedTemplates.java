@@ -66,6 +66,11 @@ final class SeedTemplates {
     return paragraphs;
   }
 
+  /** Every paragraph of every seed, in order: the material that articles mixing several seeds are cut from. */
+  List<String> allParagraphs() {
+    return templates.stream().flatMap(template -> template.paragraphs().stream()).toList();
+  }
+
   /** The article as plain text, the way a push client sends it. */
   String body(long n) {
     return String.join("\n\n", paragraphs(n));

@@ -50,6 +50,14 @@ public interface DeliveryConfig {
   @WithDefault("4")
   int senders();
 
+  /**
+   * Most deliveries one sender claims and attempts together, in one transaction, side by side; default 32. One transaction
+   * and one round of Kafka acknowledgements per batch instead of per delivery; a slow receiver holds its batch for at most
+   * its timeout, as it held its one delivery before.
+   */
+  @WithDefault("32")
+  int batchSize();
+
   /** Webhooks may reach 127.0.0.0/8, ::1 and localhost; default false, true only for tests against a local receiver. */
   @WithDefault("false")
   boolean allowLoopback();

@@ -21,20 +21,21 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
       """;
 
   /**
-   * Locks the pending delivery that has been due longest, skipping those another transaction holds, so that two instances
-   * (or two sweeps) never send the same delivery at once. The lock lasts until the calling transaction ends.
+   * Locks up to {@code limit} pending deliveries, those due longest first, skipping those another transaction holds, so that
+   * two instances (or two sweeps) never send the same delivery at once. The locks last until the calling transaction ends.
    */
-  public Optional<Delivery> claimNextDue(Instant now) {
+  public List<Delivery> claimDue(Instant now, int limit) {
     @SuppressWarnings("unchecked")
     List<Delivery> due = getEntityManager().createNativeQuery("""
             select * from {h-schema}delivery
             where status = 'PENDING' and next_attempt_at <= :now
             order by next_attempt_at, id
-            limit 1
+            limit :limit
             for update skip locked""", Delivery.class)
         .setParameter("now", now)
+        .setParameter("limit", limit)
         .getResultList();
-    return due.stream().findFirst();
+    return due;
   }
 
   /** The delivery, when it belongs to a subscription of this analyst. */

@@ -20,7 +20,16 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,14 +38,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Sends due deliveries: at once when a match commits, when a retry falls due, and on a sweep every
  * {@code alert.delivery.sweep-interval} (which also picks up what a restart or another instance left), over the channel of
  * each: webhook, e-mail or {@code news.alerts}. A failure worth retrying is retried with exponential backoff and jitter and
- * parked after {@code alert.delivery.max-attempts}; one no retry can fix is parked at once. Each attempt runs in
- * its own transaction holding the delivery's row lock ({@code FOR UPDATE SKIP LOCKED}), so no two senders attempt the same
- * delivery at once; a crash mid-attempt leaves it pending, and the receiver drops the repeat by its idempotency key.
+ * parked after {@code alert.delivery.max-attempts}; one no retry can fix is parked at once. A sender claims a batch of
+ * due deliveries ({@code alert.delivery.batch-size}) and attempts them side by side in one transaction holding their row
+ * locks ({@code FOR UPDATE SKIP LOCKED}), so no two senders attempt the same delivery at once; a crash mid-batch leaves
+ * them pending, and the receiver drops a repeat by its idempotency key.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -53,6 +65,8 @@ public class DeliverySender {
   // alert.delivery.senders threads per instance drain the outbox side by side; more instances scale it out.
   private final ScheduledExecutorService executor;
   private final Semaphore sweepers;
+  /** Where the attempts of a batch run side by side; they wait on receivers and the broker, not on the CPU. */
+  private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicBoolean again = new AtomicBoolean();
   private volatile boolean stopped;
 
@@ -104,9 +118,9 @@ public class DeliverySender {
       try {
         while (!stopped && again.getAndSet(false)) {
           Optional<Attempt> attempt;
-          while (!stopped && (attempt = attemptNextDue()).isPresent()) {
-            // Sent after the attempt's transaction commits: a sweep started earlier would skip the still-locked row.
-            attempt.get().retryAt().ifPresent(at -> kick(Duration.between(Instant.now(), at)));
+          while (!stopped && (attempt = attemptDueBatch()).isPresent()) {
+            // Kicked after the attempts' transaction commits: a sweep started earlier would skip the still-locked rows.
+            attempt.get().retryAt().forEach(at -> kick(Duration.between(Instant.now(), at)));
           }
         }
       } finally {
@@ -136,38 +150,78 @@ public class DeliverySender {
     }
   }
 
-  /** What one attempt left to do: when to try again, if it failed and may be retried. */
-  private record Attempt(Optional<Instant> retryAt) {
+  /** What one batch of attempts left to do: when to try again the deliveries that failed and may be retried. */
+  private record Attempt(List<Instant> retryAt) {
   }
 
-  /** One attempt of the delivery due longest, in its own transaction; empty when none is due. */
-  private Optional<Attempt> attemptNextDue() {
+  /**
+   * One attempt of each of up to {@code alert.delivery.batch-size} deliveries due longest, in one transaction that holds
+   * their row locks, sent side by side; empty when none is due.
+   */
+  private Optional<Attempt> attemptDueBatch() {
     return QuarkusTransaction.requiringNew().call(() -> {
-      Instant now = Instant.now();
-      Optional<Delivery> claimed = deliveries.claimNextDue(now);
+      List<Delivery> claimed = deliveries.claimDue(Instant.now(), config.batchSize());
       if (claimed.isEmpty()) {
         return Optional.empty();
       }
-      Delivery delivery = claimed.get();
-      Subscription subscription = entityManager.find(Subscription.class, delivery.subscriptionId);
-      // A digest's delivery carries the digest, any other one alert.
-      Digest digest = delivery.digestId == null ? null : entityManager.find(Digest.class, delivery.digestId);
-      AlertMatch match = digest != null ? null : entityManager.find(AlertMatch.class, delivery.matchId);
-      String what = digest != null ? "digest " + digest.id : "alert " + match.id + " (\"" + match.articleTitle + "\")";
-      AttemptOutcome outcome = send(delivery, digest, match, subscription);
-      record(delivery, outcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
-      if (outcome.delivered()) {
-        Log.infof("delivered %s for subscription \"%s\" by %s to %s", what, subscription.name, delivery.channel, delivery.targetUrl);
-      } else if (delivery.status == DeliveryStatus.FAILED) {
-        Log.warnf("parked %s for subscription \"%s\" to %s as FAILED after %d attempts: %s", what, subscription.name,
-            delivery.targetUrl, delivery.attempts, outcome.error());
-      } else {
-        Log.infof("%s for subscription \"%s\" to %s failed (attempt %d, next at %s): %s", what, subscription.name,
-            delivery.targetUrl, delivery.attempts, delivery.nextAttemptAt, outcome.error());
-        return Optional.of(new Attempt(Optional.of(delivery.nextAttemptAt)));
+      Map<UUID, Subscription> subscriptions = byId(Subscription.class, claimed.stream().map(d -> d.subscriptionId).toList(), s -> s.id);
+      Map<UUID, AlertMatch> matches = byId(AlertMatch.class, claimed.stream().map(d -> d.matchId).filter(Objects::nonNull).toList(), m -> m.id);
+      List<InFlight> inFlight = new ArrayList<>(claimed.size());
+      for (Delivery delivery : claimed) {
+        Subscription subscription = subscriptions.get(delivery.subscriptionId);
+        // A digest's delivery carries the digest, any other one alert.
+        Digest digest = delivery.digestId == null ? null : entityManager.find(Digest.class, delivery.digestId);
+        AlertMatch match = digest != null ? null : matches.get(delivery.matchId);
+        // Side by side: the batch waits for its slowest receiver, and its news.alerts records share a round of acknowledgements.
+        inFlight.add(new InFlight(delivery, subscription, digest, match, attempts.submit(() -> send(delivery, digest, match, subscription))));
       }
-      return Optional.of(new Attempt(Optional.empty()));
+      List<Instant> retries = new ArrayList<>();
+      for (InFlight attempt : inFlight) {
+        Delivery delivery = attempt.delivery();
+        Subscription subscription = attempt.subscription();
+        String what = attempt.digest() != null ? "digest " + attempt.digest().id : "alert " + attempt.match().id + " (\"" + attempt.match().articleTitle + "\")";
+        AttemptOutcome outcome = outcome(attempt.outcome());
+        record(delivery, outcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        if (outcome.delivered()) {
+          Log.infof("delivered %s for subscription \"%s\" by %s to %s", what, subscription.name, delivery.channel, delivery.targetUrl);
+        } else if (delivery.status == DeliveryStatus.FAILED) {
+          Log.warnf("parked %s for subscription \"%s\" to %s as FAILED after %d attempts: %s", what, subscription.name,
+              delivery.targetUrl, delivery.attempts, outcome.error());
+        } else {
+          Log.infof("%s for subscription \"%s\" to %s failed (attempt %d, next at %s): %s", what, subscription.name,
+              delivery.targetUrl, delivery.attempts, delivery.nextAttemptAt, outcome.error());
+          retries.add(delivery.nextAttemptAt);
+        }
+      }
+      return Optional.of(new Attempt(retries));
     });
+  }
+
+  /** A delivery of the batch whose attempt is under way. */
+  private record InFlight(Delivery delivery, Subscription subscription, Digest digest, AlertMatch match, Future<AttemptOutcome> outcome) {
+  }
+
+  /** The entities of {@code ids} in one query, by id. */
+  private <T> Map<UUID, T> byId(Class<T> type, List<UUID> ids, Function<T, UUID> idOf) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return entityManager.createQuery("from " + type.getSimpleName() + " where id in :ids", type)
+        .setParameter("ids", Set.copyOf(ids))
+        .getResultStream()
+        .collect(Collectors.toMap(idOf, entity -> entity));
+  }
+
+  private static AttemptOutcome outcome(Future<AttemptOutcome> attempt) {
+    try {
+      return attempt.get();
+    } catch (ExecutionException e) {
+      // As when the attempt ran on this thread: the transaction rolls back, the deliveries stay pending for the next sweep.
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while attempting deliveries", e);
+    }
   }
 
   /** Sends the digest's or else the alert's JSON on the delivery's channel (news.alerts carries alerts only). */
@@ -201,5 +255,6 @@ public class DeliverySender {
   void stop() {
     stopped = true;
     executor.shutdownNow();
+    attempts.shutdownNow();
   }
 }

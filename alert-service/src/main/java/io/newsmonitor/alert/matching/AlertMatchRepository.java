@@ -2,7 +2,9 @@ package io.newsmonitor.alert.matching;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.query.NativeQuery;
 import java.util.UUID;
 
@@ -10,9 +12,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertMatchRepository implements PanacheRepositoryBase<AlertMatch, UUID> {
 
-  /** Whether the subscription has already matched the article (any revision). */
-  public boolean exists(UUID subscriptionId, String articleId) {
-    return count("subscriptionId = ?1 and articleId = ?2", subscriptionId, articleId) > 0;
+  /** Which of {@code subscriptionIds} have already matched the article (any revision). */
+  public Set<UUID> subscriptionsMatched(String articleId, Collection<UUID> subscriptionIds) {
+    if (subscriptionIds.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(find("select subscriptionId from AlertMatch where articleId = ?1 and subscriptionId in ?2", articleId, Set.copyOf(subscriptionIds))
+        .project(UUID.class)
+        .list());
   }
 
   /** The id of the subscription's alert for the story: its first match, the one the story's other copies attach to. */

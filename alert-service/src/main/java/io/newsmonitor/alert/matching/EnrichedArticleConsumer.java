@@ -19,7 +19,10 @@ import jakarta.enterprise.event.Event;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -74,30 +77,31 @@ public class EnrichedArticleConsumer {
   private void recordMatches(ArticleEnriched article) {
     storedArticles.store(article);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    int queuedHere = 0;
-    for (RuleIndex.Entry<UUID> matching : rules.current().matches(PreparedArticle.of(article))) {
-      if (match(matching, article, now)) {
-        queuedHere++;
+    List<RuleIndex.Entry<UUID>> matching = rules.current().matches(PreparedArticle.of(article));
+    List<UUID> ids = matching.stream().map(RuleIndex.Entry::key).toList();
+    // One query each for all the article's matches, rather than two per match: the round trips were most of its cost.
+    Set<UUID> matchedBefore = matches.subscriptionsMatched(article.article().id(), ids);
+    Map<UUID, Subscription> active = subscriptions.activeAmong(ids);
+    List<Delivery> queuedHere = new ArrayList<>();
+    for (RuleIndex.Entry<UUID> entry : matching) {
+      // A redelivered record, or a later revision of an article that already matched, alerts no more: a revision alerts only
+      // when the rule newly matches it. A subscription deleted or paused since the index was built matches nothing.
+      Subscription subscription = active.get(entry.key());
+      if (!matchedBefore.contains(entry.key()) && subscription != null) {
+        queuedHere.addAll(match(entry, subscription, article, now));
       }
     }
-    Log.debugf("article %s revision %d: %d new alert(s)", article.article().id(), article.article().revision(), queuedHere);
-    if (queuedHere > 0) {
+    // Written together at commit, in JDBC batches.
+    deliveries.persist(queuedHere);
+    Log.debugf("article %s revision %d: %d new delivery(ies)", article.article().id(), article.article().revision(), queuedHere.size());
+    if (!queuedHere.isEmpty()) {
       // Observed after commit: the sender starts at once instead of waiting for its next sweep.
-      queued.fire(new DeliveriesQueued(queuedHere));
+      queued.fire(new DeliveriesQueued(queuedHere.size()));
     }
   }
 
-  private boolean match(RuleIndex.Entry<UUID> matching, ArticleEnriched article, Instant now) {
-    // A redelivered record, or a later revision of an article that already matched, alerts no more: a revision alerts only
-    // when the rule newly matches it.
-    if (matches.exists(matching.key(), article.article().id())) {
-      return false;
-    }
-    Subscription subscription = subscriptions.findById(matching.key());
-    if (subscription == null || !subscription.active) {
-      // Deleted or paused since the index was built.
-      return false;
-    }
+  /** Records the match; the deliveries of a new alert, none when the story had its alert already. */
+  private List<Delivery> match(RuleIndex.Entry<UUID> matching, Subscription subscription, ArticleEnriched article, Instant now) {
     // The index found that it matches; the evaluator says why.
     Evaluation evaluation = RuleEvaluator.evaluate(matching.rule(), article);
     AlertMatch match = new AlertMatch();
@@ -110,9 +114,9 @@ public class EnrichedArticleConsumer {
     match.matchedAt = now;
     match.payload = EventCodec.instance().toJson(alert(match.id, match, subscription, article, evaluation));
     if (matches.insertIfAbsent(match)) {
-      deliveries.persist(Delivery.forEachChannel(match.id, subscription, now));
-      deliveries.persist(Delivery.kafka(match.id, subscription.id, alertsTopic, now));
-      return true;
+      List<Delivery> queuedHere = new ArrayList<>(Delivery.forEachChannel(match.id, subscription, now));
+      queuedHere.add(Delivery.kafka(match.id, subscription.id, alertsTopic, now));
+      return queuedHere;
     }
     // The story has its alert already (or a racing consumer recorded this very article): the copy attaches to that alert.
     matches.alertOfStory(subscription.id, match.storyId).ifPresent(alertId -> {
@@ -122,7 +126,7 @@ public class EnrichedArticleConsumer {
         Log.debugf("article %s attached to alert %s of story %s for subscription %s", match.articleId, alertId, match.storyId, subscription.id);
       }
     });
-    return false;
+    return List.of();
   }
 
   private static AlertRaised alert(UUID alertId, AlertMatch match, Subscription subscription, ArticleEnriched enriched, Evaluation evaluation) {

@@ -3,9 +3,13 @@ package io.newsmonitor.alert.subscription;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Subscriptions in PostgreSQL. */
 @ApplicationScoped
@@ -14,6 +18,14 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
   /** The analyst's subscriptions, oldest first. */
   public List<Subscription> listOwned(String owner) {
     return list("owner", Sort.by("createdAt").and("id"), owner);
+  }
+
+  /** The active subscriptions among {@code ids}, by id: those neither deleted nor paused. */
+  public Map<UUID, Subscription> activeAmong(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return stream("id in ?1 and active = true", Set.copyOf(ids)).collect(Collectors.toMap(subscription -> subscription.id, subscription -> subscription));
   }
 
   /** The subscription, when this analyst owns it. */

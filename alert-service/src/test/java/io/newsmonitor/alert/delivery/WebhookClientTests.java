@@ -40,6 +40,11 @@ class WebhookClientTests {
     }
 
     @Override
+    public int batchSize() {
+      return 1;
+    }
+
+    @Override
     public Duration backoffBase() {
       return Duration.ofSeconds(1);
     }
