@@ -4,10 +4,14 @@ import io.newsmonitor.alert.digest.Digest;
 import io.newsmonitor.alert.digest.DigestMailer;
 import io.newsmonitor.alert.matching.AlertMatch;
 import io.newsmonitor.alert.matching.DeliveriesQueued;
+import io.newsmonitor.alert.observability.AlertMetrics;
+import io.newsmonitor.alert.observability.DeliveryTracing;
 import io.newsmonitor.alert.subscription.Subscription;
 import io.newsmonitor.events.AlertRaised;
 import io.newsmonitor.events.EventCodec;
+import io.newsmonitor.support.observability.LogContext;
 import io.newsmonitor.support.retry.Backoff;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -50,6 +54,8 @@ public class DeliverySender {
   private final AlertPublisher alerts;
   private final DigestMailer digestMails;
   private final DeliveryConfig config;
+  private final AlertMetrics metrics;
+  private final DeliveryTracing tracing;
   // alert.delivery.senders threads per instance drain the outbox side by side; more instances scale it out.
   private final ScheduledExecutorService executor;
   private final Semaphore sweepers;
@@ -57,7 +63,9 @@ public class DeliverySender {
   private volatile boolean stopped;
 
   public DeliverySender(DeliveryRepository deliveries, EntityManager entityManager, WebhookClient webhooks, EmailClient emails,
-      AlertPublisher alerts, DigestMailer digestMails, DeliveryConfig config) {
+      AlertPublisher alerts, DigestMailer digestMails, DeliveryConfig config, AlertMetrics metrics, DeliveryTracing tracing) {
+    this.metrics = metrics;
+    this.tracing = tracing;
     this.deliveries = deliveries;
     this.entityManager = entityManager;
     this.webhooks = webhooks;
@@ -149,13 +157,24 @@ public class DeliverySender {
         return Optional.empty();
       }
       Delivery delivery = claimed.get();
-      Subscription subscription = entityManager.find(Subscription.class, delivery.subscriptionId);
-      // A digest's delivery carries the digest, any other one alert.
-      Digest digest = delivery.digestId == null ? null : entityManager.find(Digest.class, delivery.digestId);
-      AlertMatch match = digest != null ? null : entityManager.find(AlertMatch.class, delivery.matchId);
-      String what = digest != null ? "digest " + digest.id : "alert " + match.id + " (\"" + match.articleTitle + "\")";
+      try (LogContext ignored = LogContext.of(LogContext.SUBSCRIPTION_ID, delivery.subscriptionId).and(LogContext.DELIVERY_ID, delivery.id)) {
+        return Optional.of(attempt(delivery));
+      }
+    });
+  }
+
+  private Attempt attempt(Delivery delivery) {
+    Subscription subscription = entityManager.find(Subscription.class, delivery.subscriptionId);
+    // A digest's delivery carries the digest, any other one alert.
+    Digest digest = delivery.digestId == null ? null : entityManager.find(Digest.class, delivery.digestId);
+    AlertMatch match = digest != null ? null : entityManager.find(AlertMatch.class, delivery.matchId);
+    String what = digest != null ? "digest " + digest.id : "alert " + match.id + " (\"" + match.articleTitle + "\")";
+    // The article's trace, continued: the webhook's traceparent and the news.alerts record's headers come from it.
+    try (Scope ignored = tracing.resume(delivery, match)) {
       AttemptOutcome outcome = send(delivery, digest, match, subscription);
-      record(delivery, outcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+      record(delivery, outcome, now);
+      metrics.attempted(delivery, match, outcome, now);
       if (outcome.delivered()) {
         Log.infof("delivered %s for subscription \"%s\" by %s to %s", what, subscription.name, delivery.channel, delivery.targetUrl);
       } else if (delivery.status == DeliveryStatus.FAILED) {
@@ -164,10 +183,10 @@ public class DeliverySender {
       } else {
         Log.infof("%s for subscription \"%s\" to %s failed (attempt %d, next at %s): %s", what, subscription.name,
             delivery.targetUrl, delivery.attempts, delivery.nextAttemptAt, outcome.error());
-        return Optional.of(new Attempt(Optional.of(delivery.nextAttemptAt)));
+        return new Attempt(Optional.of(delivery.nextAttemptAt));
       }
-      return Optional.of(new Attempt(Optional.empty()));
-    });
+      return new Attempt(Optional.empty());
+    }
   }
 
   /** Sends the digest's or else the alert's JSON on the delivery's channel (news.alerts carries alerts only). */

@@ -2,6 +2,8 @@ package io.newsmonitor.alert.matching;
 
 import io.newsmonitor.alert.delivery.Delivery;
 import io.newsmonitor.alert.delivery.DeliveryRepository;
+import io.newsmonitor.alert.observability.AlertMetrics;
+import io.newsmonitor.alert.observability.DeliveryTracing;
 import io.newsmonitor.alert.preview.StoredArticles;
 import io.newsmonitor.alert.subscription.Subscription;
 import io.newsmonitor.alert.subscription.SubscriptionRepository;
@@ -10,6 +12,7 @@ import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.events.EventCodec;
 import io.newsmonitor.events.InvalidEventException;
+import io.newsmonitor.support.observability.LogContext;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,10 +43,12 @@ public class EnrichedArticleConsumer {
   private final Event<DeliveriesQueued> queued;
   private final String alertsTopic;
   private final StoredArticles storedArticles;
+  private final AlertMetrics metrics;
 
   public EnrichedArticleConsumer(SubscriptionRepository subscriptions, AlertMatchRepository matches, DeliveryRepository deliveries,
-      ActiveRuleIndex rules, Event<DeliveriesQueued> queued, StoredArticles storedArticles,
+      ActiveRuleIndex rules, Event<DeliveriesQueued> queued, StoredArticles storedArticles, AlertMetrics metrics,
       @ConfigProperty(name = "news.topics.alerts") String alertsTopic) {
+    this.metrics = metrics;
     this.subscriptions = subscriptions;
     this.matches = matches;
     this.deliveries = deliveries;
@@ -61,14 +66,24 @@ public class EnrichedArticleConsumer {
       throw new InvalidEventException("empty record, expected an ArticleEnriched", List.of(), null);
     }
     ArticleEnriched article = EventCodec.instance().fromJson(json, ArticleEnriched.class);
+    try (LogContext ignored = LogContext.of(LogContext.ARTICLE_ID, article.article().id())) {
+      matchAndQueue(article);
+    }
+  }
+
+  private void matchAndQueue(ArticleEnriched article) {
     storedArticles.store(article);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     int queuedHere = 0;
-    for (RuleIndex.Entry<UUID> matching : rules.current().matches(PreparedArticle.of(article))) {
+    long matchStart = System.nanoTime();
+    List<RuleIndex.Entry<UUID>> matched = rules.current().matches(PreparedArticle.of(article));
+    metrics.matchedIn(matchStart);
+    for (RuleIndex.Entry<UUID> matching : matched) {
       if (match(matching, article, now)) {
         queuedHere++;
       }
     }
+    metrics.consumed(queuedHere);
     Log.debugf("article %s revision %d: %d new alert(s)", article.article().id(), article.article().revision(), queuedHere);
     if (queuedHere > 0) {
       // Observed after commit: the sender starts at once instead of waiting for its next sweep.
@@ -97,10 +112,13 @@ public class EnrichedArticleConsumer {
     match.storyId = article.storyId();
     match.articleTitle = article.article().title();
     match.matchedAt = now;
+    match.ingestedAt = article.article().ingestedAt();
+    DeliveryTracing.keepCurrentTrace(match);
     match.payload = EventCodec.instance().toJson(alert(match.id, match, subscription, article, evaluation));
     if (matches.insertIfAbsent(match)) {
       deliveries.persist(Delivery.forEachChannel(match.id, subscription, now));
       deliveries.persist(Delivery.kafka(match.id, subscription.id, alertsTopic, now));
+      metrics.alertRaised();
       return true;
     }
     // The story has its alert already (or a racing consumer recorded this very article): the copy attaches to that alert.
@@ -108,6 +126,7 @@ public class EnrichedArticleConsumer {
       match.attachedTo = alertId;
       match.payload = EventCodec.instance().toJson(alert(alertId, match, subscription, article, evaluation));
       if (matches.insertIfAbsent(match)) {
+        metrics.attached();
         Log.debugf("article %s attached to alert %s of story %s for subscription %s", match.articleId, alertId, match.storyId, subscription.id);
       }
     });
