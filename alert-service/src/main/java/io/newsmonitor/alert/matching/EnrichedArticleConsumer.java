@@ -48,7 +48,6 @@ public class EnrichedArticleConsumer {
   public EnrichedArticleConsumer(SubscriptionRepository subscriptions, AlertMatchRepository matches, DeliveryRepository deliveries,
       ActiveRuleIndex rules, Event<DeliveriesQueued> queued, StoredArticles storedArticles, AlertMetrics metrics,
       @ConfigProperty(name = "news.topics.alerts") String alertsTopic) {
-    this.metrics = metrics;
     this.subscriptions = subscriptions;
     this.matches = matches;
     this.deliveries = deliveries;
@@ -56,6 +55,7 @@ public class EnrichedArticleConsumer {
     this.queued = queued;
     this.alertsTopic = alertsTopic;
     this.storedArticles = storedArticles;
+    this.metrics = metrics;
   }
 
   @Incoming(CHANNEL)
