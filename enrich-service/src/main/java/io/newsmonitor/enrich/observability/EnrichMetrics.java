@@ -10,8 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Articles enriched or failed, how long one takes from consumed to handed to the producer, and stories started or joined.
- * Created at startup, so that every series exists before the first article.
+ * Articles enriched or failed, how long one takes from consumed to handed to the producer (the send itself is the Kafka
+ * producer's own metrics), and stories started or joined. Created at startup, so that every series exists before the first
+ * article.
  */
 @Startup
 @ApplicationScoped
@@ -26,7 +27,7 @@ public class EnrichMetrics {
   EnrichMetrics(MeterRegistry registry) {
     enriched = articles(registry, "enriched");
     failed = articles(registry, "failed");
-    duration = LatencyTimers.timer(registry, "newsmonitor.enrich.duration", "From an ingested record consumed to its enriched record produced",
+    duration = LatencyTimers.timer(registry, "newsmonitor.enrich.duration", "From an ingested record consumed to its enriched record handed to the producer",
         Tags.empty());
     newStories = stories(registry, "new");
     joinedStories = stories(registry, "joined");
