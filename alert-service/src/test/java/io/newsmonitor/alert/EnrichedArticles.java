@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -66,9 +67,19 @@ public final class EnrichedArticles implements AutoCloseable {
     send(article.article().id(), EventCodec.instance().toJson(article));
   }
 
+  /** Produces the article with these headers besides the CloudEvents ones (a trace context, say). */
+  public void send(ArticleEnriched article, Map<String, String> headers) {
+    send(article.article().id(), EventCodec.instance().toJson(article), headers);
+  }
+
   /** Produces any value, even one that is not an article. */
   public void send(String key, String value) {
+    send(key, value, Map.of());
+  }
+
+  private void send(String key, String value, Map<String, String> headers) {
     ProducerRecord<String, String> record = new ProducerRecord<>(topic, 0, key, value);
+    headers.forEach((name, headerValue) -> record.headers().add(name, bytes(headerValue)));
     record.headers()
         .add(CloudEvents.HEADER_SPEC_VERSION, bytes(CloudEvents.SPEC_VERSION))
         .add(CloudEvents.HEADER_ID, bytes(UUID.randomUUID().toString()))

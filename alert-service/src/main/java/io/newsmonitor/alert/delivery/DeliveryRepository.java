@@ -38,6 +38,11 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     return due;
   }
 
+  /** Deliveries waiting to be sent: due now, or failed and due again later. */
+  public long countPending() {
+    return count("status", DeliveryStatus.PENDING);
+  }
+
   /** The delivery, when it belongs to a subscription of this analyst. */
   public Optional<Delivery> findOwned(UUID id, String owner) {
     return find("id = ?1 and subscriptionId in (select s.id from Subscription s where s.owner = ?2)", id, owner).firstResultOptional();

@@ -4,10 +4,14 @@ import io.newsmonitor.alert.digest.Digest;
 import io.newsmonitor.alert.digest.DigestMailer;
 import io.newsmonitor.alert.matching.AlertMatch;
 import io.newsmonitor.alert.matching.DeliveriesQueued;
+import io.newsmonitor.alert.observability.AlertMetrics;
+import io.newsmonitor.alert.observability.DeliveryTracing;
 import io.newsmonitor.alert.subscription.Subscription;
 import io.newsmonitor.events.AlertRaised;
 import io.newsmonitor.events.EventCodec;
+import io.newsmonitor.support.observability.LogContext;
 import io.newsmonitor.support.retry.Backoff;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -62,6 +66,8 @@ public class DeliverySender {
   private final AlertPublisher alerts;
   private final DigestMailer digestMails;
   private final DeliveryConfig config;
+  private final AlertMetrics metrics;
+  private final DeliveryTracing tracing;
   // alert.delivery.senders threads per instance drain the outbox side by side; more instances scale it out.
   private final ScheduledExecutorService executor;
   private final Semaphore sweepers;
@@ -71,7 +77,9 @@ public class DeliverySender {
   private volatile boolean stopped;
 
   public DeliverySender(DeliveryRepository deliveries, EntityManager entityManager, WebhookClient webhooks, EmailClient emails,
-      AlertPublisher alerts, DigestMailer digestMails, DeliveryConfig config) {
+      AlertPublisher alerts, DigestMailer digestMails, DeliveryConfig config, AlertMetrics metrics, DeliveryTracing tracing) {
+    this.metrics = metrics;
+    this.tracing = tracing;
     this.deliveries = deliveries;
     this.entityManager = entityManager;
     this.webhooks = webhooks;
@@ -173,28 +181,48 @@ public class DeliverySender {
         Digest digest = delivery.digestId == null ? null : entityManager.find(Digest.class, delivery.digestId);
         AlertMatch match = digest != null ? null : matches.get(delivery.matchId);
         // Side by side: the batch waits for its slowest receiver, and its news.alerts records share a round of acknowledgements.
-        inFlight.add(new InFlight(delivery, subscription, digest, match, attempts.submit(() -> send(delivery, digest, match, subscription))));
+        inFlight.add(new InFlight(delivery, subscription, digest, match, attempts.submit(() -> {
+          // The article's trace, continued on the attempt's thread: the webhook's traceparent and the news.alerts record's
+          // headers come from it.
+          try (LogContext ignored = logContext(delivery); Scope resumed = tracing.resume(delivery, match)) {
+            return send(delivery, digest, match, subscription);
+          }
+        })));
       }
       List<Instant> retries = new ArrayList<>();
       for (InFlight attempt : inFlight) {
-        Delivery delivery = attempt.delivery();
-        Subscription subscription = attempt.subscription();
-        String what = attempt.digest() != null ? "digest " + attempt.digest().id : "alert " + attempt.match().id + " (\"" + attempt.match().articleTitle + "\")";
-        AttemptOutcome outcome = outcome(attempt.outcome());
-        record(delivery, outcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        if (outcome.delivered()) {
-          Log.infof("delivered %s for subscription \"%s\" by %s to %s", what, subscription.name, delivery.channel, delivery.targetUrl);
-        } else if (delivery.status == DeliveryStatus.FAILED) {
-          Log.warnf("parked %s for subscription \"%s\" to %s as FAILED after %d attempts: %s", what, subscription.name,
-              delivery.targetUrl, delivery.attempts, outcome.error());
-        } else {
-          Log.infof("%s for subscription \"%s\" to %s failed (attempt %d, next at %s): %s", what, subscription.name,
-              delivery.targetUrl, delivery.attempts, delivery.nextAttemptAt, outcome.error());
-          retries.add(delivery.nextAttemptAt);
+        try (LogContext ignored = logContext(attempt.delivery())) {
+          recordAttempt(attempt).ifPresent(retries::add);
         }
       }
       return Optional.of(new Attempt(retries));
     });
+  }
+
+  /** Records the attempt's outcome on its delivery; when the delivery is to be retried, the time of its next attempt. */
+  private Optional<Instant> recordAttempt(InFlight attempt) {
+    Delivery delivery = attempt.delivery();
+    Subscription subscription = attempt.subscription();
+    String what = attempt.digest() != null ? "digest " + attempt.digest().id : "alert " + attempt.match().id + " (\"" + attempt.match().articleTitle + "\")";
+    AttemptOutcome outcome = outcome(attempt.outcome());
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    record(delivery, outcome, now);
+    metrics.attempted(delivery, attempt.match(), outcome, now);
+    if (outcome.delivered()) {
+      Log.infof("delivered %s for subscription \"%s\" by %s to %s", what, subscription.name, delivery.channel, delivery.targetUrl);
+    } else if (delivery.status == DeliveryStatus.FAILED) {
+      Log.warnf("parked %s for subscription \"%s\" to %s as FAILED after %d attempts: %s", what, subscription.name,
+          delivery.targetUrl, delivery.attempts, outcome.error());
+    } else {
+      Log.infof("%s for subscription \"%s\" to %s failed (attempt %d, next at %s): %s", what, subscription.name,
+          delivery.targetUrl, delivery.attempts, delivery.nextAttemptAt, outcome.error());
+      return Optional.of(delivery.nextAttemptAt);
+    }
+    return Optional.empty();
+  }
+
+  private static LogContext logContext(Delivery delivery) {
+    return LogContext.of(LogContext.SUBSCRIPTION_ID, delivery.subscriptionId).and(LogContext.DELIVERY_ID, delivery.id);
   }
 
   /** A delivery of the batch whose attempt is under way. */

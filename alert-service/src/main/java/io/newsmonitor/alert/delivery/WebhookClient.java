@@ -1,5 +1,6 @@
 package io.newsmonitor.alert.delivery;
 
+import io.newsmonitor.alert.observability.DeliveryTracing;
 import io.newsmonitor.http.FetchException;
 import io.newsmonitor.http.HttpResponse;
 import io.newsmonitor.http.HttpSettings;
@@ -48,6 +49,8 @@ public class WebhookClient {
     // A fresh timestamp per attempt: receivers may refuse a request signed long ago as a replay.
     String timestamp = Long.toString(Instant.now().getEpochSecond());
     headers.put(WebhookSignature.TIMESTAMP_HEADER, timestamp);
+    // The trace of the article this alert is about (the sender makes it current), so the receiver's work can join it.
+    DeliveryTracing.addTraceHeaders(headers);
     if (secret != null) {
       headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body));
     }

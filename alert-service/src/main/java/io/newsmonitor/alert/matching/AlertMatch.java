@@ -44,6 +44,17 @@ public class AlertMatch {
   @Column(name = "matched_at", nullable = false)
   public Instant matchedAt;
 
+  /** When ingest-service took the article in: the start of the latency a delivery of this alert measures. */
+  @Column(name = "ingested_at")
+  public Instant ingestedAt;
+
+  /** The W3C trace context of the record that raised the match, which its deliveries continue; null when none came in. */
+  @Column(name = "traceparent")
+  public String traceparent;
+
+  @Column(name = "tracestate")
+  public String tracestate;
+
   /** The {@code AlertRaised} JSON, exactly as delivered; an attached copy's carries the id of the alert it attaches to. */
   @Column(nullable = false, columnDefinition = "jsonb")
   @ColumnTransformer(write = "cast(? as jsonb)")

@@ -2,6 +2,7 @@ package io.newsmonitor.alert.matching;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +40,10 @@ public class AlertMatchRepository implements PanacheRepositoryBase<AlertMatch, U
    */
   public boolean insertIfAbsent(AlertMatch match) {
     int inserted = getEntityManager().createNativeQuery("""
-            insert into {h-schema}alert_match (id, subscription_id, article_id, revision, story_id, article_title, attached_to, matched_at, payload)
-            values (:id, :subscriptionId, :articleId, :revision, :storyId, :articleTitle, :attachedTo, :matchedAt, cast(:payload as jsonb))
+            insert into {h-schema}alert_match (id, subscription_id, article_id, revision, story_id, article_title, attached_to, matched_at, payload,
+                                              ingested_at, traceparent, tracestate)
+            values (:id, :subscriptionId, :articleId, :revision, :storyId, :articleTitle, :attachedTo, :matchedAt, cast(:payload as jsonb),
+                    :ingestedAt, :traceparent, :tracestate)
             on conflict do nothing""")
         .setParameter("id", match.id)
         .setParameter("subscriptionId", match.subscriptionId)
@@ -53,6 +56,9 @@ public class AlertMatchRepository implements PanacheRepositoryBase<AlertMatch, U
         // Typed: a null bound without its type reaches PostgreSQL as a value it will not take for a uuid column.
         .unwrap(NativeQuery.class)
         .setParameter("attachedTo", match.attachedTo, UUID.class)
+        .setParameter("ingestedAt", match.ingestedAt, Instant.class)
+        .setParameter("traceparent", match.traceparent, String.class)
+        .setParameter("tracestate", match.tracestate, String.class)
         .executeUpdate();
     return inserted == 1;
   }

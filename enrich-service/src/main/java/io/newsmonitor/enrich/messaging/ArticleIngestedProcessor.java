@@ -1,5 +1,6 @@
 package io.newsmonitor.enrich.messaging;
 
+import io.newsmonitor.enrich.observability.EnrichMetrics;
 import io.newsmonitor.enrich.service.EnrichService;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
@@ -40,13 +41,15 @@ public class ArticleIngestedProcessor {
   public static final URI SOURCE = URI.create("/newsmonitor/enrich-service");
 
   private final EnrichService enrichService;
+  private final EnrichMetrics metrics;
   private final TransientRetry transientRetry;
   private final EventCodec codec = EventCodec.instance();
 
-  public ArticleIngestedProcessor(EnrichService enrichService,
+  public ArticleIngestedProcessor(EnrichService enrichService, EnrichMetrics metrics,
       @ConfigProperty(name = "news.transient-retry.base") Duration retryBase,
       @ConfigProperty(name = "news.transient-retry.cap") Duration retryCap) {
     this.enrichService = enrichService;
+    this.metrics = metrics;
     this.transientRetry = new TransientRetry(retryBase, retryCap);
   }
 
@@ -59,6 +62,7 @@ public class ArticleIngestedProcessor {
   @Outgoing(OUTGOING)
   @Blocking // writes PostgreSQL; ordered, so a partition's records are processed one after the other
   public Message<String> process(Message<String> in) {
+    long start = System.nanoTime();
     try {
       ArticleIngested article = decode(in.getPayload());
       ArticleEnriched enriched = transientRetry.call(describe(in), () -> enrichService.enrich(article));
@@ -75,10 +79,12 @@ public class ArticleIngestedProcessor {
           .withSource(SOURCE)
           .withTimestamp(enriched.enrichedAt().atZone(ZoneOffset.UTC))
           .build();
+      metrics.enriched(start);
       // New metadata rather than the input's: the input's Kafka metadata would steer the sink (reply topic, partition, headers).
       return in.withPayload(json).withMetadata(Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build(), cloudEvent));
     } catch (RuntimeException e) {
       Log.warnf("Record %s not enriched, sending it to the dead-letter topic: %s", describe(in), e.getMessage());
+      metrics.failed();
       in.nack(e);
       return null;
     }

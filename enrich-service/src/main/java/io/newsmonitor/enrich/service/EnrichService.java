@@ -6,6 +6,7 @@ import io.newsmonitor.enrich.tagging.LanguageCoverage;
 import io.newsmonitor.enrich.tagging.Tagging;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
+import io.newsmonitor.support.observability.LogContext;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,6 +35,12 @@ public class EnrichService {
    */
   @Transactional
   public ArticleEnriched enrich(ArticleIngested article) {
+    try (LogContext ignored = LogContext.of(LogContext.ARTICLE_ID, article.id())) {
+      return tagAndAssign(article);
+    }
+  }
+
+  private ArticleEnriched tagAndAssign(ArticleIngested article) {
     Tagging tagging = tagger.tag(article.title(), article.body(), article.language());
     // PostgreSQL keeps microseconds: truncate so that what is stored and what is sent are the same instant.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

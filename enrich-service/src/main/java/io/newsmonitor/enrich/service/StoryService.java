@@ -2,6 +2,7 @@ package io.newsmonitor.enrich.service;
 
 import com.google.common.hash.Hashing;
 import io.newsmonitor.enrich.ArticleStory;
+import io.newsmonitor.enrich.observability.EnrichMetrics;
 import io.newsmonitor.enrich.repository.ArticleStoryRepository;
 import io.newsmonitor.enrich.story.Fingerprint;
 import io.newsmonitor.enrich.story.MinHash;
@@ -45,11 +46,13 @@ public class StoryService {
   private final ArticleStoryRepository stories;
   private final StoryRule rule;
   private final int candidatesPerKey;
+  private final EnrichMetrics metrics;
 
-  public StoryService(ArticleStoryRepository stories, StoryConfig config) {
+  public StoryService(ArticleStoryRepository stories, StoryConfig config, EnrichMetrics metrics) {
     this.stories = stories;
     this.rule = config.rule();
     this.candidatesPerKey = config.candidatesPerKey();
+    this.metrics = metrics;
   }
 
   /**
@@ -98,6 +101,7 @@ public class StoryService {
         .filter(candidate -> !candidate.row().publishedEstimated || !outOfReach.contains(candidate.row().storyId))
         // The strongest; between equals, the smallest story id, so that every instance chooses the same.
         .max(Comparator.comparingDouble((Candidate c) -> rule.strength(c.similarity())).thenComparing(c -> c.row().storyId, Comparator.reverseOrder()));
+    metrics.story(best.isPresent());
     best.ifPresent(b -> Log.debugf("Article %s joins story %s of article %s (%s)", article.id(), b.row().storyId, b.row().articleId, b.similarity()));
     return best.map(b -> b.row().storyId).orElseGet(() -> STORY_PREFIX + article.id().substring(0, Math.min(16, article.id().length())));
   }

@@ -9,6 +9,8 @@ import io.newsmonitor.ingest.rest.ArticleRequest;
 import io.newsmonitor.ingest.rest.ArticleRequests;
 import io.newsmonitor.ingest.rest.ItemResult;
 import io.newsmonitor.ingest.service.ArticleDraft;
+import io.newsmonitor.ingest.service.IngestMetrics;
+import io.newsmonitor.ingest.service.IngestMetrics.Via;
 import io.newsmonitor.ingest.service.IngestService;
 import io.newsmonitor.support.problem.FieldError;
 import io.newsmonitor.support.problem.ProblemException;
@@ -29,12 +31,14 @@ public class ArticleItems {
 
   private final ArticleRequests requests;
   private final IngestService ingest;
+  private final IngestMetrics metrics;
   private final ObjectMapper mapper;
   private final int maxItems;
 
-  ArticleItems(ArticleRequests requests, IngestService ingest, ObjectMapper mapper, IngestConfig config) {
+  ArticleItems(ArticleRequests requests, IngestService ingest, IngestMetrics metrics, ObjectMapper mapper, IngestConfig config) {
     this.requests = requests;
     this.ingest = ingest;
+    this.metrics = metrics;
     this.mapper = mapper;
     this.maxItems = config.batch().maxItems();
   }
@@ -44,14 +48,14 @@ public class ArticleItems {
    *
    * @throws ProblemException 413 when there are more items than {@code ingest.batch.max-items}; nothing is ingested then
    */
-  public List<ItemResult> ingestNdjson(String ndjson) {
+  public List<ItemResult> ingestNdjson(Via via, String ndjson) {
     List<String> lines = ndjson.lines().toList();
     checkCount(lines.stream().filter(line -> !line.isBlank()).count());
     List<ItemResult> results = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String json = lines.get(i);
       if (!json.isBlank()) {
-        results.add(ingest(i + 1, () -> requests.toDraft(read(json))));
+        results.add(ingest(via, i + 1, () -> requests.toDraft(read(json))));
       }
     }
     return results;
@@ -62,21 +66,22 @@ public class ArticleItems {
    *
    * @throws ProblemException 413 when the array holds more items than {@code ingest.batch.max-items}; nothing is ingested then
    */
-  public List<ItemResult> ingestJson(String json) {
+  public List<ItemResult> ingestJson(Via via, String json) {
     JsonNode tree;
     try {
       tree = mapper.readTree(json);
     } catch (JsonProcessingException e) {
+      metrics.rejected(via);
       return List.of(ItemResult.invalid(1, List.of(jsonError(e))));
     }
     if (tree == null || !tree.isArray()) {
-      return List.of(ingest(1, () -> requests.toDraft(convert(tree))));
+      return List.of(ingest(via, 1, () -> requests.toDraft(convert(tree))));
     }
     checkCount(tree.size());
     List<ItemResult> results = new ArrayList<>();
     for (int i = 0; i < tree.size(); i++) {
       JsonNode item = tree.get(i);
-      results.add(ingest(i + 1, () -> requests.toDraft(convert(item))));
+      results.add(ingest(via, i + 1, () -> requests.toDraft(convert(item))));
     }
     return results;
   }
@@ -85,9 +90,9 @@ public class ArticleItems {
    * Ingests the draft that {@code draft} makes. A 400 problem on the way (from parsing or checking) makes the item
    * {@code invalid}; a 503 (the broker did not take it) or any other failure makes it {@code failed}.
    */
-  public ItemResult ingest(int line, Supplier<ArticleDraft> draft) {
+  public ItemResult ingest(Via via, int line, Supplier<ArticleDraft> draft) {
     try {
-      return ItemResult.ingested(line, ingest.ingest(draft.get()));
+      return ItemResult.ingested(line, ingest.ingest(via, metrics.unlessRejected(via, draft)));
     } catch (ProblemException e) {
       if (e.status() == 400) {
         return ItemResult.invalid(line, e.errors().isEmpty() ? List.of(new FieldError("$", e.getMessage())) : e.errors());

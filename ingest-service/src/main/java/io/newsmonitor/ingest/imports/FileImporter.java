@@ -8,6 +8,7 @@ import io.newsmonitor.ingest.seed.SeedFormatException;
 import io.newsmonitor.ingest.seed.SeedParser;
 import io.newsmonitor.ingest.service.ArticleDraft;
 import io.newsmonitor.ingest.service.ArticleIdentity;
+import io.newsmonitor.ingest.service.IngestMetrics.Via;
 import io.newsmonitor.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -57,9 +58,9 @@ public class FileImporter {
       throw ProblemException.badField("body", "is empty: the file holds no article");
     }
     return switch (extension) {
-      case "txt" -> List.of(items.ingest(1, () -> seedDraft(filename, content)));
-      case "json" -> items.ingestJson(content);
-      default -> items.ingestNdjson(content);
+      case "txt" -> List.of(items.ingest(Via.IMPORT, 1, () -> seedDraft(filename, content)));
+      case "json" -> items.ingestJson(Via.IMPORT, content);
+      default -> items.ingestNdjson(Via.IMPORT, content);
     };
   }
 

@@ -11,6 +11,8 @@ import io.newsmonitor.ingest.feed.FeedParser;
 import io.newsmonitor.ingest.feed.ParsedFeed;
 import io.newsmonitor.ingest.fetch.PageFetcher;
 import io.newsmonitor.ingest.poll.FeedEntryMapper.Mapped;
+import io.newsmonitor.ingest.service.IngestMetrics;
+import io.newsmonitor.ingest.service.IngestMetrics.Via;
 import io.newsmonitor.ingest.service.IngestResult;
 import io.newsmonitor.ingest.service.IngestService;
 import io.newsmonitor.ingest.source.Source;
@@ -45,10 +47,10 @@ public class FeedPollService {
   private final SourceService sources;
   private final FeedConfig config;
   private final WebSubSubscriber webSub;
-  private final PollMetrics metrics;
+  private final IngestMetrics metrics;
 
   FeedPollService(SafeHttpClient http, PageFetcher pages, IngestService ingest, SourceRepository sourceRepository, SourceService sources,
-                  FeedConfig config, WebSubSubscriber webSub, PollMetrics metrics) {
+                  FeedConfig config, WebSubSubscriber webSub, IngestMetrics metrics) {
     this.http = http;
     this.pages = pages;
     this.ingest = ingest;
@@ -83,7 +85,7 @@ public class FeedPollService {
       Log.warnf("source %s: poll of %s failed: %s", source.id, source.url, outcome.error());
       sources.recordFailure(source.id, outcome.error());
     }
-    metrics.polled(outcome);
+    metrics.polled(outcome.success(), outcome.notModified());
     return outcome;
   }
 
@@ -146,11 +148,12 @@ public class FeedPollService {
       index++;
       if (mapped.draft().isEmpty()) {
         skipped++;
+        metrics.rejected(Via.FEED);
         Log.infof("source %s: entry %d skipped: %s", source.id, index, mapped.skipReason());
         continue;
       }
       try {
-        IngestResult result = ingest.ingest(mapped.draft().get());
+        IngestResult result = ingest.ingest(Via.FEED, mapped.draft().get());
         if (result.status() == IngestResult.Status.PUBLISHED) {
           published++;
         } else {

@@ -1,6 +1,7 @@
 package io.newsmonitor.ingest.rest;
 
 import io.newsmonitor.ingest.imports.ArticleItems;
+import io.newsmonitor.ingest.service.IngestMetrics.Via;
 import io.newsmonitor.support.problem.Problem;
 import io.newsmonitor.support.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -55,6 +56,6 @@ public class ArticleBatchResource {
     if (ndjson == null || ndjson.isBlank()) {
       throw ProblemException.badField("body", "is empty: send one article JSON object per line");
     }
-    return BatchResponse.of(items.ingestNdjson(ndjson));
+    return BatchResponse.of(items.ingestNdjson(Via.PUSH, ndjson));
   }
 }

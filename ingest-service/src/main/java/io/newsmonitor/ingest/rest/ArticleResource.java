@@ -1,5 +1,7 @@
 package io.newsmonitor.ingest.rest;
 
+import io.newsmonitor.ingest.service.IngestMetrics;
+import io.newsmonitor.ingest.service.IngestMetrics.Via;
 import io.newsmonitor.ingest.service.IngestService;
 import io.newsmonitor.support.problem.Problem;
 import jakarta.ws.rs.Consumes;
@@ -21,10 +23,12 @@ public class ArticleResource {
 
   private final ArticleRequests requests;
   private final IngestService ingest;
+  private final IngestMetrics metrics;
 
-  ArticleResource(ArticleRequests requests, IngestService ingest) {
+  ArticleResource(ArticleRequests requests, IngestService ingest, IngestMetrics metrics) {
     this.requests = requests;
     this.ingest = ingest;
+    this.metrics = metrics;
   }
 
   @POST
@@ -40,7 +44,7 @@ public class ArticleResource {
   @APIResponse(responseCode = "503", description = "The broker did not take the article; nothing was stored, retry",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Response ingest(ArticleRequest request) {
-    IngestResponse response = IngestResponse.of(ingest.ingest(requests.toDraft(request)));
+    IngestResponse response = IngestResponse.of(ingest.ingest(Via.PUSH, metrics.unlessRejected(Via.PUSH, () -> requests.toDraft(request))));
     return Response.accepted(response).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 }

@@ -3,6 +3,8 @@ package io.newsmonitor.ingest.rest;
 import io.newsmonitor.ingest.imports.FileImporter;
 import io.newsmonitor.ingest.seed.SeedParser;
 import io.newsmonitor.ingest.service.ArticleDraft;
+import io.newsmonitor.ingest.service.IngestMetrics;
+import io.newsmonitor.ingest.service.IngestMetrics.Via;
 import io.newsmonitor.ingest.service.IngestResult;
 import io.newsmonitor.ingest.service.IngestService;
 import io.newsmonitor.support.problem.Problem;
@@ -27,10 +29,12 @@ public class SeedImportResource {
 
   private final FileImporter importer;
   private final IngestService ingest;
+  private final IngestMetrics metrics;
 
-  SeedImportResource(FileImporter importer, IngestService ingest) {
+  SeedImportResource(FileImporter importer, IngestService ingest, IngestMetrics metrics) {
     this.importer = importer;
     this.ingest = ingest;
+    this.metrics = metrics;
   }
 
   @POST
@@ -49,8 +53,8 @@ public class SeedImportResource {
       @Parameter(description = "Name of the file; without its extension it is the item's GUID", required = true, example = "000_1b125cdef706cbb0.txt")
       @QueryParam("filename") String filename,
       String text) {
-    ArticleDraft draft = importer.seedDraft(filename, text);
-    IngestResult result = ingest.ingest(draft);
+    ArticleDraft draft = metrics.unlessRejected(Via.IMPORT, () -> importer.seedDraft(filename, text));
+    IngestResult result = ingest.ingest(Via.IMPORT, draft);
     return Response.accepted(SeedImportResponse.of(result, draft.title(), draft.source().name())).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 }

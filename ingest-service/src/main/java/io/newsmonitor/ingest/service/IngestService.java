@@ -3,8 +3,10 @@ package io.newsmonitor.ingest.service;
 import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.ingest.persistence.ArticleRevision;
 import io.newsmonitor.ingest.persistence.ArticleRevisionRepository;
+import io.newsmonitor.ingest.service.IngestMetrics.Via;
 import io.newsmonitor.ingest.service.IngestResult.Status;
 import io.newsmonitor.ingest.text.LanguageDetection;
+import io.newsmonitor.support.observability.LogContext;
 import io.newsmonitor.support.problem.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,19 +31,30 @@ public class IngestService {
 
   private final ArticleRevisionRepository revisions;
   private final ArticlePublisher publisher;
+  private final IngestMetrics metrics;
 
-  IngestService(ArticleRevisionRepository revisions, ArticlePublisher publisher) {
+  IngestService(ArticleRevisionRepository revisions, ArticlePublisher publisher, IngestMetrics metrics) {
     this.revisions = revisions;
     this.publisher = publisher;
+    this.metrics = metrics;
   }
 
   /**
-   * Publishes {@code draft} as the next revision of its article, unless that content was published already.
+   * Publishes {@code draft}, which came in {@code via}, as the next revision of its article, unless that content was
+   * published already.
    *
    * @throws ProblemException 503 when the broker did not take the record (nothing is stored; the client may retry)
    */
   @Transactional
-  public IngestResult ingest(@NotNull ArticleDraft draft) {
+  public IngestResult ingest(@NotNull Via via, @NotNull ArticleDraft draft) {
+    try (LogContext ignored = LogContext.of(LogContext.ARTICLE_ID, draft.id())) {
+      IngestResult result = publishOnce(draft);
+      metrics.ingested(via, result);
+      return result;
+    }
+  }
+
+  private IngestResult publishOnce(ArticleDraft draft) {
     String hash = ArticleIdentity.contentHash(draft.title(), draft.body());
     // Postgres keeps microseconds: truncate so that the row and the event say the same instant.
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -36,8 +36,18 @@ public class SourceRepository implements PanacheRepositoryBase<Source, String> {
         .getResultList();
   }
 
-  /** Feeds failing for at least {@code failures} polls in a row. */
+  /** Feeds polled as usual: not paused, and failing (if at all) for fewer than {@code failures} polls in a row. */
+  public long countHealthy(int failures) {
+    return count("type = 'feed' and not paused and consecutiveFailures < ?1", failures);
+  }
+
+  /** Feeds not paused that failed at least {@code failures} polls in a row. */
   public long countUnhealthy(int failures) {
-    return count("type = 'feed' and consecutiveFailures >= ?1", failures);
+    return count("type = 'feed' and not paused and consecutiveFailures >= ?1", failures);
+  }
+
+  /** Feeds paused by an operator. */
+  public long countPaused() {
+    return count("type = 'feed' and paused");
   }
 }

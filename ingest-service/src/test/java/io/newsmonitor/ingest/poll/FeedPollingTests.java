@@ -115,7 +115,7 @@ class FeedPollingTests {
     assertThat(Duration.between(Instant.parse(unhealthy.getString("health.lastPolledAt")), Instant.parse(unhealthy.getString("health.nextPollAt"))))
         .isGreaterThan(Duration.ofMinutes(50));
     int polls = web.requestsFor("/broken.xml");
-    assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString()).contains("ingest_sources_unhealthy 1.0");
+    assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString()).contains("newsmonitor_feed_sources{health=\"unhealthy\",service=\"ingest-service\"} 1.0");
 
     web.stub(get(urlPathEqualTo("/broken.xml")).willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
         .withBody(rss(item("b-1", web.url("/news/repaired"), "Repaired", story("Repaired"), null)))));

@@ -1,0 +1,2 @@
+/** enrich-service as Prometheus sees it. */
+package io.newsmonitor.enrich.observability;
