@@ -15,8 +15,14 @@ final class FaultLog {
   record Fault(String kind, Instant began, Duration downtime) {
   }
 
-  /** How one readiness endpoint followed an outage of the broker or the database. */
-  record ReadinessObservation(String outage, String service, Optional<Duration> down, Optional<Duration> up) {
+  /**
+   * How one readiness endpoint followed an outage of the broker or the database.
+   *
+   * @param down from the outage's beginning to the first 503
+   * @param unanswered from the outage's beginning to the first probe left without an answer (a probe timeout)
+   * @param up from the restart to the first 200
+   */
+  record ReadinessObservation(String outage, String service, Optional<Duration> down, Optional<Duration> unanswered, Optional<Duration> up) {
   }
 
   private final List<Fault> faults = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The figures of one fault-suite run as Markdown: what was pushed, what arrived where, each fault, readiness, drain. */
-record ReliabilityReport(Duration window, double rate, long seed, Pusher pusher, Map<String, GeneratedNews.Article> articles, List<String> deviations,
+record ReliabilityReport(boolean drained, Duration window, double rate, long seed, Pusher pusher, Map<String, GeneratedNews.Article> articles, List<String> deviations,
                          List<Tally> tallies, FaultLog log, Map<String, Map<String, Integer>> duplicatesByFault, Map<String, Long> deliveries,
                          Map<String, Long> deadLetters, Duration drain, Duration run, Map<String, Integer> webhook) {
 
@@ -18,7 +18,7 @@ record ReliabilityReport(Duration window, double rate, long seed, Pusher pusher,
     long copies = articles.values().stream().filter(GeneratedNews.Article::copy).count();
     md.append("# Fault suite run, ").append(Instant.now()).append("\n\n");
     md.append("Fault window ").append(seconds(window)).append(", ").append(rate).append(" articles/s pushed, seed ").append(seed)
-        .append("; drained ").append(seconds(drain)).append(" after the last article was accepted; whole run ").append(seconds(run))
+        .append(drained ? "; drained " : "; NOT drained, gave up ").append(seconds(drain)).append(" after the last article was accepted; whole run ").append(seconds(run))
         .append(" (platform start to report).\n\n");
 
     md.append("## Articles\n\n");
@@ -48,8 +48,10 @@ record ReliabilityReport(Duration window, double rate, long seed, Pusher pusher,
     md.append("Downtime of a service: from SIGKILL to ready again; of the broker or PostgreSQL: from stop to started again.\n\n");
 
     md.append("## Readiness (/q/health/ready) during broker and database outages\n\n");
-    table(md, List.of("outage", "service", "DOWN (503) after", "UP (200) after the restart"), log.readiness().stream()
-        .map(observation -> List.<Object>of(observation.outage(), observation.service(), seconds(observation.down()), seconds(observation.up())))
+    table(md, List.of("outage", "service", "DOWN (503) after", "first probe unanswered (" + seconds(ReadinessWatch.PROBE_TIMEOUT) + ") after",
+            "UP (200) after the restart"), log.readiness().stream()
+        .map(observation -> List.<Object>of(observation.outage(), observation.service(), seconds(observation.down()), seconds(observation.unanswered()),
+            seconds(observation.up())))
         .toList());
     return md.toString();
   }
