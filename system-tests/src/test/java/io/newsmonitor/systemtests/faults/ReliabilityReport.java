@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The figures of one fault-suite run as Markdown: what was pushed, what arrived where, each fault, readiness, drain. */
-record ReliabilityReport(boolean drained, Duration window, double rate, long seed, Pusher pusher, Map<String, GeneratedNews.Article> articles, List<String> deviations,
+record ReliabilityReport(boolean drained, Duration window, double rate, long seed, Pusher pusher, Map<String, GeneratedNews.Article> articles, List<String> neverEnriched, List<String> deviations,
                          List<Tally> tallies, FaultLog log, Map<String, Map<String, Integer>> duplicatesByFault, Map<String, Long> deliveries,
-                         Map<String, Long> deadLetters, Duration drain, Duration run, Map<String, Integer> webhook) {
+                         Map<String, Map<String, Integer>> deadLetters, Duration drain, Duration run, Map<String, Integer> webhook) {
 
   String markdown() {
     StringBuilder md = new StringBuilder();
@@ -29,7 +29,11 @@ record ReliabilityReport(boolean drained, Duration window, double rate, long see
 
     md.append("## Alerts per (subscription, story)\n\n");
     table(md, Tally.columns(), tallies.stream().map(Tally::row).toList());
-    md.append("Webhook: ").append(webhook).append(". Outbox: ").append(deliveries).append(". Dead-letter topics: ").append(deadLetters).append(".\n\n");
+    md.append("Webhook: ").append(webhook).append(".\n\nOutbox: ").append(deliveries).append(".\n\nDead-letter topics, records by reason: ").append(deadLetters).append(".\n\n");
+    if (!neverEnriched.isEmpty()) {
+      md.append("Accepted by ingest but never enriched (").append(neverEnriched.size()).append("): ")
+          .append(neverEnriched.stream().limit(10).collect(Collectors.joining(", "))).append(neverEnriched.size() > 10 ? " …" : "").append("\n\n");
+    }
     if (!deviations.isEmpty()) {
       md.append("Stories or tags not as generated (").append(deviations.size()).append("): ")
           .append(deviations.stream().limit(10).collect(Collectors.joining("; "))).append("\n\n");
