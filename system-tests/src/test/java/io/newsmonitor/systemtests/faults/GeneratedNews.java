@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
@@ -91,7 +92,7 @@ final class GeneratedNews {
 
   private Story story(int number) {
     List<String> countries = new ArrayList<>(COUNTRIES);
-    java.util.Collections.shuffle(countries, random);
+    Collections.shuffle(countries, random);
     Set<String> named = Set.copyOf(countries.subList(0, 1 + random.nextInt(2)));
     String first = countries.getFirst();
     String subject = word() + " " + word() + " " + word();
