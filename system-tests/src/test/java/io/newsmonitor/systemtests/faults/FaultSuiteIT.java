@@ -158,8 +158,8 @@ class FaultSuiteIT {
       deadLetters.put(topic, deadLetterReasons(topic));
     }
 
-    ReliabilityReport report = new ReliabilityReport(drained, FAULT_WINDOW, RATE, SEED, pusher, articles, enriched.neverEnriched(), enriched.deviations(), tallies, log, duplicatesByFault(pusher, enriched),
-        deliveries, deadLetters, drain, Duration.between(runStarted, Instant.now()), webhookRetries());
+    ReliabilityReport report = new ReliabilityReport(drained, FAULT_WINDOW, RATE, SEED, pusher, articles, enriched.neverEnriched(), enriched.deviations(),
+        tallies, log, duplicatesByFault(pusher, enriched), deliveries, deadLetters, drain, Duration.between(runStarted, Instant.now()), webhookRetries());
     Path file = Files.createDirectories(REPO_ROOT.resolve("system-tests/target")).resolve("reliability.md");
     Files.writeString(file, report.markdown());
     System.out.println(report.markdown());

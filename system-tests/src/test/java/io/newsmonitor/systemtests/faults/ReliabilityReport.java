@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The figures of one fault-suite run as Markdown: what was pushed, what arrived where, each fault, readiness, drain. */
-record ReliabilityReport(boolean drained, Duration window, double rate, long seed, Pusher pusher, Map<String, GeneratedNews.Article> articles, List<String> neverEnriched, List<String> deviations,
+record ReliabilityReport(boolean drained, Duration window, double rate, long seed, Pusher pusher, Map<String, GeneratedNews.Article> articles,
+                         List<String> neverEnriched, List<String> deviations,
                          List<Tally> tallies, FaultLog log, Map<String, Map<String, Integer>> duplicatesByFault, Map<String, Long> deliveries,
                          Map<String, Map<String, Integer>> deadLetters, Duration drain, Duration run, Map<String, Integer> webhook) {
 
