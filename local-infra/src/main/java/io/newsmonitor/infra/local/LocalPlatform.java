@@ -52,6 +52,8 @@ public final class LocalPlatform implements AutoCloseable {
   private final Map<String, Integer> ports = new LinkedHashMap<>();
   private final Map<String, Process> processes = new ConcurrentHashMap<>();
   private final KafkaProcess kafka;
+  /** Chosen once, so that a restarted PostgreSQL is where the services' JDBC URL points; 0 when not persistent. */
+  private final int postgresPort;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook = new Thread(this::close, "local-platform-stop");
@@ -204,6 +206,7 @@ public final class LocalPlatform implements AutoCloseable {
     ports.put(ENRICH, portOrFree(config.enrichPort()));
     ports.put(ALERT, portOrFree(config.alertPort()));
     this.kafka = new KafkaProcess(dataDir.resolve("kafka"), config.kafkaPort(), config.controllerPort());
+    this.postgresPort = config.persistent() ? portOrFree(config.postgresPort()) : 0;
   }
 
   private static int portOrFree(int port) {
@@ -228,7 +231,7 @@ public final class LocalPlatform implements AutoCloseable {
       kafka.start();
       ensureOpen();
       if (config.persistent()) {
-        postgres = Postgres.persistent(dataDir.resolve("postgres"), config.postgresPort());
+        postgres = startPersistentPostgres();
         jdbcUrl = postgres.createDatabase(DATABASE);
       } else {
         postgres = Postgres.shared();
@@ -284,6 +287,32 @@ public final class LocalPlatform implements AutoCloseable {
       throw new IllegalStateException(service + " is not running");
     }
     return process.pid();
+  }
+
+  /**
+   * Stops PostgreSQL (a fast shutdown: open sessions are cut, committed data stays), as a database outage would; the services
+   * keep running. Persistent platforms only: the shared server of a non-persistent one belongs to the whole JVM.
+   */
+  public synchronized void stopPostgres() {
+    requirePersistent();
+    postgres.close();
+  }
+
+  /** Starts PostgreSQL again after {@link #stopPostgres()}, on the same data directory and port, so {@link #jdbcUrl()} holds. */
+  public synchronized void startPostgres() {
+    requirePersistent();
+    ensureOpen();
+    postgres = startPersistentPostgres();
+  }
+
+  private Postgres startPersistentPostgres() {
+    return Postgres.persistent(dataDir.resolve("postgres"), postgresPort);
+  }
+
+  private void requirePersistent() {
+    if (!config.persistent()) {
+      throw new IllegalStateException("Only a persistent platform's PostgreSQL can be stopped and started: build it with persistent(true)");
+    }
   }
 
   /** The Kafka broker, to stop, kill and restart in fault tests. */

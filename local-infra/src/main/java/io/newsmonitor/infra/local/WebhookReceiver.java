@@ -39,8 +39,9 @@ public final class WebhookReceiver implements Closeable {
    * One POST as it arrived.
    *
    * @param headers by lower-case name
+   * @param status what the receiver answered: only a 2xx acknowledges the POST
    */
-  public record Request(String path, Map<String, List<String>> headers, String body, Instant receivedAt) {
+  public record Request(String path, Map<String, List<String>> headers, String body, Instant receivedAt, int status) {
 
     /** The first value of a header, by name in any case. */
     public Optional<String> header(String name) {
@@ -117,14 +118,16 @@ public final class WebhookReceiver implements Closeable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       Map<String, List<String>> headers = new TreeMap<>();
       exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-      Request request = new Request(exchange.getRequestURI().getRawPath(), Map.copyOf(headers), body, Instant.now());
+      // Read once: the answer recorded is the answer sent, even when respondWith() is called meanwhile.
+      int answer = status;
+      Request request = new Request(exchange.getRequestURI().getRawPath(), Map.copyOf(headers), body, Instant.now(), answer);
       received.add(request);
       try {
         listener.accept(request);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Webhook listener failed on " + request.path(), e);
       }
-      exchange.sendResponseHeaders(status, -1);
+      exchange.sendResponseHeaders(answer, -1);
     }
   }
 }

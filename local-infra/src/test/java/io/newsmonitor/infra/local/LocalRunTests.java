@@ -29,6 +29,6 @@ class LocalRunTests {
   }
 
   private static WebhookReceiver.Request delivery(String body) {
-    return new WebhookReceiver.Request("/demo", Map.of(), body, Instant.now());
+    return new WebhookReceiver.Request("/demo", Map.of(), body, Instant.now(), 200);
   }
 }

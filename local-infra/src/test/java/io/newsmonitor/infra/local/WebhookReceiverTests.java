@@ -30,6 +30,7 @@ class WebhookReceiverTests {
       assertEquals("{\"n\":1}", received.getFirst().body());
       assertEquals("application/json", received.getFirst().header("Content-Type").orElseThrow());
       assertEquals("abc", received.getFirst().header("x-idempotency-key").orElseThrow());
+      assertEquals(List.of(200, 503), received.stream().map(WebhookReceiver.Request::status).toList());
       assertEquals(received, logged);
       assertTrue(receiver.url().startsWith("http://127.0.0.1:"));
     }
