@@ -49,12 +49,12 @@ class AlertObservabilityTests extends PipelineTest {
   void readinessListsKafkaAndPostgresqlUpAndLivenessNeither() {
     given().get("/q/health/ready").then().statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", hasItems("Kafka connection health check", "Database connections health check"))
-        .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("UP"))
+        .body("checks.name", hasItems("Kafka broker", "Database connections health check"))
+        .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("UP"))
         .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
     given().get("/q/health/live").then().statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", not(hasItems("Kafka connection health check")))
+        .body("checks.name", not(hasItems("Kafka broker")))
         .body("checks.name", not(hasItems("Database connections health check")));
   }
 

@@ -219,7 +219,7 @@ class ArticleResourceTests {
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.name", hasItem("Database connections health check"))
-        .body("checks.name", hasItem("Kafka connection health check"))
+        .body("checks.name", hasItem("Kafka broker"))
         .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
   }
 
