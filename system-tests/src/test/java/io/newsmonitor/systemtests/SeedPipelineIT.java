@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,7 +40,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,11 +51,14 @@ import org.junit.jupiter.api.io.TempDir;
  * seed articles imported, and {@code Japan + Pillar II} alerting a local webhook once per story about it: twice, for the
  * story of 000, 001 and 002 and for 004's, none for 003.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedPipelineIT {
 
   private static final Path REPO_ROOT = Path.of(System.getProperty("news.repo.root", "..")).toAbsolutePath().normalize();
   private static final ObjectMapper JSON = EventCodec.instance().mapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** A metric name in a PromQL expression: ours, and the JVM, HTTP and Kafka client metrics the dashboard uses. */
+  private static final Pattern DASHBOARD_METRIC = Pattern.compile("\\b(?:newsmonitor|kafka|jvm|http|process|agroal)_[a-z0-9_]+\\b(?!\\s*\\()");
   /** alert-service's only analyst in this run, given to it by environment as production would. */
 
   @TempDir
@@ -81,6 +90,7 @@ class SeedPipelineIT {
   }
 
   @Test
+  @Order(1)
   void japanAndPillarTwoAlertForSeeds000001002And004Only() throws Exception {
     JsonNode subscription = post(ANALYST.signIn(HttpRequest.newBuilder(URI.create(platform.alertUrl() + "/api/subscriptions"))), "application/json",
         JSON.writeValueAsString(Map.of("name", "Japan and AUKUS Pillar II", "rule", "Japan + Pillar II",
@@ -124,6 +134,30 @@ class SeedPipelineIT {
     HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(platform.alertUrl() + "/api/inbox")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
+
+  /** After the seeds went through (so that the request and consumer metrics exist), the operators' dashboard has data. */
+  @Test
+  @Order(2)
+  void everyMetricTheGrafanaDashboardQueriesIsServed() throws Exception {
+    Set<String> queried = new TreeSet<>();
+    JSON.readTree(REPO_ROOT.resolve("deploy/observability/grafana/newsmonitor.json").toFile()).findValues("expr").forEach(expr -> {
+      Matcher metric = DASHBOARD_METRIC.matcher(expr.asText());
+      while (metric.find()) {
+        queried.add(metric.group());
+      }
+    });
+    Set<String> served = new TreeSet<>();
+    for (String service : LocalPlatform.SERVICES) {
+      HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(platform.url(service) + "/q/metrics")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).as("%s /q/metrics", service).isEqualTo(200);
+      metrics.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+          .map(line -> line.split("[{ ]", 2)[0])
+          .forEach(served::add);
+    }
+    assertThat(queried).as("metrics the dashboard queries").hasSizeGreaterThan(10);
+    assertThat(served).as("metrics the three services serve").containsAll(queried);
   }
 
   /** Article id to story id, as enrich-service published them. */

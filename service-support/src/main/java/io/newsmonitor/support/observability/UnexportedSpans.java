@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 
 /**
- * Keeps finished spans in the service unless {@code news.tracing.exporter=otlp}. Quarkus installs its OTLP exporter only
+ * Discards finished spans, unless {@code news.tracing.exporter=otlp}. Quarkus installs its OTLP exporter only
  * when no {@link SpanExporter} bean can be looked up, and that exporter would try (and log failing to reach) a collector
  * at localhost:4317 by default; this bean takes its place, at runtime, without turning tracing off: spans are still
  * created and sampled, and their context still goes out in Kafka and HTTP headers, so traces join up once a collector is
