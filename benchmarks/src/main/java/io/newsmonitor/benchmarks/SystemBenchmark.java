@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -128,8 +129,9 @@ public final class SystemBenchmark {
     report.put("machine", Harness.machine() + "; every process shares the cores (no pinning)");
     List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
     if (options.containsKey("jfr")) {
-      // %p: one recording per service process, written when it stops.
-      jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(options.get("jfr")).toAbsolutePath() + "/%p.jfr");
+      // %p: one recording per service process, written when it stops; the JVM does not create the directory.
+      Path recordings = Files.createDirectories(Path.of(options.get("jfr")).toAbsolutePath());
+      jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + recordings + "/%p.jfr");
     }
     report.put("services", "ingest, enrich, alert as processes (" + String.join(" ", jvm) + "), embedded Kafka (KRaft) and PostgreSQL");
 
