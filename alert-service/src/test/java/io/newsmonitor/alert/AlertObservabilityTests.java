@@ -22,18 +22,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +65,7 @@ class AlertObservabilityTests extends PipelineTest {
     await().atMost(WAIT).until(() -> !receiver.received().isEmpty());
     assertThat(receiver.received().getFirst().header("traceparent")).as("the webhook's traceparent")
         .hasValueSatisfying(value -> assertThat(value).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
-    try (KafkaConsumer<String, String> alerts = alertsConsumer()) {
+    try (KafkaConsumer<String, String> alerts = TopicReaders.fromStart(Topics.ALERTS)) {
       List<ConsumerRecord<String, String>> published = new ArrayList<>();
       await().atMost(WAIT).untilAsserted(() -> {
         alerts.poll(Duration.ofMillis(200)).forEach(published::add);
@@ -158,19 +154,6 @@ class AlertObservabilityTests extends PipelineTest {
   private static ArticleEnriched withStory(ArticleEnriched article, String storyId) {
     return new ArticleEnriched(article.article(), article.actors(), article.topics(), storyId, article.knowledgeBaseVersion(), article.enrichedAt(),
         article.languageCoverage());
-  }
-
-  private static KafkaConsumer<String, String> alertsConsumer() {
-    RealInfrastructure.Settings infra = RealInfrastructure.current();
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "alert-observability-tests-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-    consumer.subscribe(List.of(infra.topic(Topics.ALERTS)));
-    return consumer;
   }
 
   private static double value(String series) {

@@ -14,17 +14,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -179,7 +174,7 @@ class AlertPipelineTests extends PipelineTest {
     articles.send(article(next, 1, true, true));
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(articleIds(receiver.received())).containsExactly(next));
-    try (KafkaConsumer<String, String> dlq = dlqConsumer()) {
+    try (KafkaConsumer<String, String> dlq = TopicReaders.fromStart(Topics.deadLetter(Topics.ARTICLES_ENRICHED))) {
       List<ConsumerRecord<String, String>> dead = new ArrayList<>();
       await().atMost(WAIT).untilAsserted(() -> {
         dlq.poll(Duration.ofMillis(200)).forEach(dead::add);
@@ -187,29 +182,10 @@ class AlertPipelineTests extends PipelineTest {
       });
       ConsumerRecord<String, String> garbage = dead.stream().filter(r -> garbageKey.equals(r.key())).findFirst().orElseThrow();
       assertThat(garbage.value()).isEqualTo("this is not JSON {");
-      assertThat(header(garbage, "dead-letter-reason")).contains("not JSON");
+      assertThat(TopicReaders.header(garbage, "dead-letter-reason")).contains("not JSON");
       ConsumerRecord<String, String> invalid = dead.stream().filter(r -> invalidKey.equals(r.key())).findFirst().orElseThrow();
-      assertThat(header(invalid, "dead-letter-reason")).contains("article");
+      assertThat(TopicReaders.header(invalid, "dead-letter-reason")).contains("article");
     }
-  }
-
-  private static KafkaConsumer<String, String> dlqConsumer() {
-    RealInfrastructure.Settings infra = RealInfrastructure.current();
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "alert-service-tests-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-    consumer.subscribe(List.of(infra.topic(Topics.deadLetter(Topics.ARTICLES_ENRICHED))));
-    return consumer;
-  }
-
-  private static String header(ConsumerRecord<String, String> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    assertThat(header).as("header " + name).isNotNull();
-    return new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private static List<String> articleIds(List<WebhookReceiver.Request> posts) {

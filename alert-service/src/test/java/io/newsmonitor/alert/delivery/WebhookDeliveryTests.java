@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsmonitor.alert.Api;
-import io.newsmonitor.alert.EnrichedArticles;
 import io.newsmonitor.alert.PipelineTest;
+import io.newsmonitor.alert.TopicReaders;
 import io.newsmonitor.alert.subscription.SubscriptionRepository;
 import io.newsmonitor.events.AlertRaised;
 import io.newsmonitor.events.ArticleEnriched;
@@ -28,18 +28,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -175,7 +171,7 @@ class WebhookDeliveryTests extends PipelineTest {
     ArticleEnriched copy = article(newArticleId(), 1, true, true);
     String marker = newArticleId();
 
-    try (KafkaConsumer<String, String> alerts = alertsConsumer()) {
+    try (KafkaConsumer<String, String> alerts = TopicReaders.fromStart(Topics.ALERTS)) {
       articles.send(alerted);
       articles.send(new ArticleEnriched(copy.article(), copy.actors(), copy.topics(), alerted.storyId(), "1.0.0", copy.enrichedAt()));
       articles.send(article(marker, 1, true, true));
@@ -192,11 +188,11 @@ class WebhookDeliveryTests extends PipelineTest {
       });
       assertThat(published).hasSize(2).allSatisfy(record -> {
         AlertRaised alert = EventCodec.instance().fromJson(record.value(), AlertRaised.class);
-        assertThat(header(record, CloudEvents.HEADER_SPEC_VERSION)).isEqualTo("1.0");
-        assertThat(header(record, CloudEvents.HEADER_TYPE)).isEqualTo(CloudEvents.TYPE_ALERT_RAISED);
-        assertThat(header(record, CloudEvents.HEADER_SOURCE)).isEqualTo("/newsmonitor/alert-service");
-        assertThat(header(record, CloudEvents.HEADER_ID)).isEqualTo(alert.alertId());
-        assertThat(header(record, CloudEvents.HEADER_TIME)).isNotBlank();
+        assertThat(TopicReaders.header(record, CloudEvents.HEADER_SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(TopicReaders.header(record, CloudEvents.HEADER_TYPE)).isEqualTo(CloudEvents.TYPE_ALERT_RAISED);
+        assertThat(TopicReaders.header(record, CloudEvents.HEADER_SOURCE)).isEqualTo("/newsmonitor/alert-service");
+        assertThat(TopicReaders.header(record, CloudEvents.HEADER_ID)).isEqualTo(alert.alertId());
+        assertThat(TopicReaders.header(record, CloudEvents.HEADER_TIME)).isNotBlank();
       });
       assertThat(published).extracting(r -> EventCodec.instance().fromJson(r.value(), AlertRaised.class).article().id())
           .containsExactlyInAnyOrder(alerted.article().id(), marker);
@@ -204,24 +200,5 @@ class WebhookDeliveryTests extends PipelineTest {
     JsonPath deliveries = Api.deliveries(subscriptionId);
     assertThat(deliveries.getString(KAFKA + "status")).isEqualTo("DELIVERED");
     assertThat(deliveries.getString(KAFKA + "target")).endsWith(Topics.ALERTS);
-  }
-
-  private static KafkaConsumer<String, String> alertsConsumer() {
-    RealInfrastructure.Settings infra = RealInfrastructure.current();
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "alert-service-tests-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-    consumer.subscribe(List.of(infra.topic(Topics.ALERTS)));
-    return consumer;
-  }
-
-  private static String header(ConsumerRecord<String, String> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    assertThat(header).as("header " + name).isNotNull();
-    return new String(header.value(), StandardCharsets.UTF_8);
   }
 }
