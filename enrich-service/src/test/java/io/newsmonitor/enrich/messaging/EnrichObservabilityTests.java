@@ -132,7 +132,8 @@ class EnrichObservabilityTests {
     String deadLetters = "newsmonitor_dlq_records_total{" + SERVICE + ",topic=\"" + infra.topic(Topics.deadLetter(Topics.ARTICLES_INGESTED)) + "\"}";
     double deadLettersBefore = value(deadLetters);
 
-    ArticleIngested article = article();
+    // A year before the other tests' articles, beyond the story window of any of them: it starts a story of its own.
+    ArticleIngested article = article(OffsetDateTime.of(2024, 2, 3, 10, 0, 0, 0, ZoneOffset.UTC));
     producer.send(new ProducerRecord<>(infra.topic(Topics.ARTICLES_INGESTED), article.id(), EventCodec.instance().toJson(article))).get();
     producer.send(new ProducerRecord<>(infra.topic(Topics.ARTICLES_INGESTED), "garbage-" + hex(8), "{not json")).get();
 
@@ -163,8 +164,11 @@ class EnrichObservabilityTests {
   }
 
   private static ArticleIngested article() {
+    return article(OffsetDateTime.of(2025, 2, 3, 10, 0, 0, 0, ZoneOffset.UTC).plusMinutes(ThreadLocalRandom.current().nextInt(100_000)));
+  }
+
+  private static ArticleIngested article(OffsetDateTime published) {
     String id = hex(16);
-    OffsetDateTime published = OffsetDateTime.of(2025, 2, 3, 10, 0, 0, 0, ZoneOffset.UTC).plusMinutes(ThreadLocalRandom.current().nextInt(100_000));
     return new ArticleIngested(id, 1, "https://example.org/news/" + id, new SourceRef("example", "Example News"),
         "Japan to join AUKUS Pillar II projects " + id,
         "Tokyo and the AUKUS partners agreed on Monday to work together on Pillar II advanced capabilities, officials said. " + id,
