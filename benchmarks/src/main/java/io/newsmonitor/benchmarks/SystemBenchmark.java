@@ -64,7 +64,8 @@ import org.apache.kafka.common.TopicPartition;
  * The whole pipeline as processes on this machine — Kafka, PostgreSQL, ingest-, enrich- and alert-service — with
  * {@code --subscriptions} subscriptions created through alert-service's API, each with a webhook to a receiver in this JVM,
  * and articles generated from the seeds ({@link NewsStream}) pushed through ingest-service's {@code POST /api/articles}
- * from a pool of client threads, as an integrator would.
+ * from a pool of client threads, as an integrator would — or, with {@code --push-batch=N}, N at a time through
+ * {@code POST /api/articles/batch} (NDJSON), as an integrator with volume would, for the warm-up and the burst.
  *
  * <ul>
  *   <li>Throughput: after {@code --warmup} articles, a burst of {@code --articles}; articles per second from the first push
@@ -75,7 +76,7 @@ import org.apache.kafka.common.TopicPartition;
  * </ul>
  *
  * <p>Run with {@code ./run-benchmark system [--articles=N] [--subscriptions=10000] [--rate=R] [--seconds=S] [--warmup=W]
- * [--clients=8] [--jfr=<directory>]}; {@code --jfr} records each service with Flight Recorder (profile settings).
+ * [--clients=8] [--push-batch=1] [--jfr=<directory>]}; {@code --jfr} records each service with Flight Recorder (profile settings).
  */
 public final class SystemBenchmark {
 
@@ -91,6 +92,8 @@ public final class SystemBenchmark {
   private final Map<String, Instant> pushedAt = new ConcurrentHashMap<>();
   private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
   private final AtomicInteger misrouted = new AtomicInteger();
+  /** Articles per request in the warm-up and the burst: 1 through {@code /api/articles}, more through {@code /api/articles/batch}. */
+  private int pushBatch;
   /** Webhooks received since the start, across the phases (the outbox counts them so). */
   private final AtomicInteger received = new AtomicInteger();
 
@@ -118,6 +121,7 @@ public final class SystemBenchmark {
     int steadySeconds = option("seconds", 60);
     int warmup = option("warmup", 1_000);
     int clients = option("clients", 8);
+    pushBatch = option("push-batch", 1);
 
     KnowledgeBase knowledgeBase = KnowledgeBase.loadDefault();
     NewsStream news = new NewsStream(SeedTemplates.ofRepository(), knowledgeBase);
@@ -155,7 +159,7 @@ public final class SystemBenchmark {
       awaitDrained(platform, admin, warmup);
       receiver.clear();
 
-      System.out.printf("Throughput: %,d articles from %d clients…%n", articles, clients);
+      System.out.printf("Throughput: %,d articles from %d clients, %d per request…%n", articles, clients, pushBatch);
       arrivals.clear();
       List<String> burst = bodies(news, warmup, articles);
       Map<String, Duration> cpuBefore = cpu(platform);
@@ -168,8 +172,9 @@ public final class SystemBenchmark {
       double burstSeconds = seconds(Duration.between(start, lastWebhook));
       long burstWebhooks = arrivals.size();
       long alerted = arrivals.stream().map(Arrival::articleUrl).distinct().count();
-      report.put("burst: articles pushed (accepted by ingest-service)", String.format("%,d in %.1f s (%,.0f/s)", articles, seconds(Duration.between(start, pushed)),
-          articles / seconds(Duration.between(start, pushed))));
+      report.put("burst: articles pushed (accepted by ingest-service)", String.format("%,d in %.1f s (%,.0f/s), %s", articles, seconds(Duration.between(start, pushed)),
+          articles / seconds(Duration.between(start, pushed)),
+          pushBatch == 1 ? "one per POST /api/articles" : pushBatch + " per POST /api/articles/batch (NDJSON)"));
       report.put("burst: first push → last webhook (both groups at the end of their topics, outbox empty)", String.format("%.1f s", burstSeconds));
       report.put("**sustained articles/s, push → enrich → match → webhook**", String.format("**%,.0f**", articles / burstSeconds));
       report.put("burst: webhooks", String.format("%,d (%.1f per article; %,d articles, %.0f %%, raised at least one)", burstWebhooks,
@@ -298,14 +303,19 @@ public final class SystemBenchmark {
   }
 
 
-  /** Pushes every article, each client taking the next as soon as its previous one was answered. */
+  /** Pushes every article, each client taking the next {@link #pushBatch} as soon as its previous request was answered. */
   private void push(ExecutorService pool, int clients, String ingestUrl, List<String> bodies) throws Exception {
     AtomicInteger next = new AtomicInteger();
     List<Future<?>> running = new ArrayList<>();
     for (int client = 0; client < clients; client++) {
       running.add(pool.submit(() -> {
-        for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-          pushOne(ingestUrl, bodies.get(i));
+        for (int first = next.getAndAdd(pushBatch); first < bodies.size(); first = next.getAndAdd(pushBatch)) {
+          List<String> batch = bodies.subList(first, Math.min(first + pushBatch, bodies.size()));
+          if (pushBatch == 1) {
+            pushOne(ingestUrl, batch.get(0));
+          } else {
+            pushNdjson(ingestUrl, batch);
+          }
         }
         return null;
       }));
@@ -345,6 +355,18 @@ public final class SystemBenchmark {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
         .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
     check(response.statusCode() == 202 && response.body().contains("\"published\""), "push answered " + response.statusCode() + ": " + response.body());
+  }
+
+  private void pushNdjson(String ingestUrl, List<String> bodies) throws Exception {
+    Instant now = Instant.now();
+    for (String body : bodies) {
+      pushedAt.put(JSON.readTree(body).get("url").asText(), now);
+    }
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/articles/batch"))
+        .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(String.join("\n", bodies) + "\n"))
+        .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+    check(response.statusCode() == 200 && JSON.readTree(response.body()).get("published").asInt() == bodies.size(),
+        "batch answered " + response.statusCode() + ": " + response.body());
   }
 
   /**
