@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -106,6 +107,25 @@ final class Harness {
 
   static String machine() {
     return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java " + Runtime.version();
+  }
+
+  /**
+   * CPU time the whole machine has spent busy since boot, every process together (user, nice, system, irq, softirq, steal
+   * of {@code /proc/stat}), or empty where there is no {@code /proc}. Kafka and PostgreSQL are counted here and nowhere
+   * else: PostgreSQL's backends are not children of any process of ours.
+   */
+  static Optional<Duration> machineBusy() {
+    try {
+      String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long ticks = 0;
+      for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+        ticks += Long.parseLong(cpu[field]);
+      }
+      // The kernel counts in USER_HZ ticks, 100 a second on every Linux we run on.
+      return Optional.of(Duration.ofMillis(ticks * 10));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** Records in a topic: the sum of its partitions' end offsets. */
