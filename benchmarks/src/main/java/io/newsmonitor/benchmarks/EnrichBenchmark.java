@@ -11,6 +11,7 @@ import io.newsmonitor.events.EventCodec;
 import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.local.LocalPlatform;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -79,17 +81,42 @@ public final class EnrichBenchmark {
 
       System.out.printf("Measured: %,d articles of ~%d words…%n", articles, WORDS_PER_ARTICLE);
       Instant start = Instant.now();
+      Duration serviceCpuBefore = cpu(pid);
+      Duration postgresCpuBefore = postgresCpu(platform);
       produce(producer, templates, warmup, articles);
       long expected = (long) warmup + articles;
       awaitUntil(Duration.ofMinutes(30), () -> topicSize(admin, Topics.ARTICLES_ENRICHED) >= expected,
           () -> "enriched " + (topicSize(admin, Topics.ARTICLES_ENRICHED) - warmup) + "/" + articles);
       Duration elapsed = Duration.between(start, Instant.now());
+      Duration serviceCpu = cpu(pid).minus(serviceCpuBefore);
+      Duration postgresCpu = postgresCpu(platform).minus(postgresCpuBefore);
       check(topicSize(admin, Topics.ARTICLES_INGESTED + Topics.DLQ_SUFFIX) == 0, "records went to the DLQ");
       report.put("articles consumed, tagged, assigned a story, produced", String.format("%,d in %.1f s", articles, seconds(elapsed)));
       report.put("**consume → tag → produce: articles/s on one core**", String.format("**%,.0f**", articles / seconds(elapsed)));
+      report.put("**CPU per article: enrich-service** / PostgreSQL (server and its backends)",
+          String.format("**%.2f** / %.2f ms", serviceCpu.toNanos() / 1e6 / articles, postgresCpu.toNanos() / 1e6 / articles));
       report.put("live heap / RSS after the run", memory(pid).toString());
     }
     Harness.printTable("enrich-service on one core", report);
+  }
+
+  /** User + system CPU time of a process so far: what its articles cost whatever else runs on the machine. */
+  private static Duration cpu(long pid) {
+    return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
+  }
+
+  /**
+   * CPU time of the benchmark's PostgreSQL: its postmaster (found by the port it listens on, as other benchmarks may run
+   * their own) and the backends serving the service's pooled connections, which live through the run.
+   */
+  private static Duration postgresCpu(LocalPlatform platform) {
+    String port = " -p " + URI.create(platform.jdbcUrl().substring("jdbc:".length())).getPort();
+    return ProcessHandle.allProcesses()
+        .filter(process -> process.info().commandLine().filter(line -> line.contains("postgres") && line.contains(port)).isPresent())
+        .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
+        .distinct()
+        .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+        .reduce(Duration.ZERO, Duration::plus);
   }
 
   private static void produce(KafkaProducer<String, String> producer, SeedTemplates templates, int from, int count) throws Exception {
