@@ -12,10 +12,13 @@ import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.local.LocalPlatform;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * assigned to stories in PostgreSQL and produced to {@code news.articles.enriched}. Reports articles/s from the first
  * record written to the last one enriched.
  *
- * <p>Run with {@code ./run-benchmark enrich [--articles=N] [--warmup=N]}.
+ * <p>Run with {@code ./run-benchmark enrich [--articles=N] [--warmup=N] [--jfr=<directory>]}; {@code --jfr} records the
+ * service with Flight Recorder (profile settings).
  */
 public final class EnrichBenchmark {
 
@@ -64,7 +68,15 @@ public final class EnrichBenchmark {
     report.put("machine", Harness.machine());
     report.put("enrich-service", Harness.describeSetup(pin));
 
+    List<String> jvm = new ArrayList<>(List.of(Harness.ONE_CORE_JVM));
+    if (options.containsKey("jfr")) {
+      // Written when the service stops; the JVM does not create the directory.
+      Path recordings = Files.createDirectories(Path.of(options.get("jfr")).toAbsolutePath());
+      jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + recordings + "/enrich-%p.jfr");
+    }
+
     try (LocalPlatform platform = Harness.oneCorePlatform(LocalPlatform.ENRICH, pin)
+             .jvmOptions(jvm.toArray(String[]::new))
              .build()
              .start();
          Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()));
