@@ -11,13 +11,18 @@ import io.newsmonitor.events.EventCodec;
 import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.local.LocalPlatform;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,7 +36,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * assigned to stories in PostgreSQL and produced to {@code news.articles.enriched}. Reports articles/s from the first
  * record written to the last one enriched.
  *
- * <p>Run with {@code ./run-benchmark enrich [--articles=N] [--warmup=N]}.
+ * <p>Run with {@code ./run-benchmark enrich [--articles=N] [--warmup=N] [--jfr=<directory>]}; {@code --jfr} records the
+ * service with Flight Recorder (profile settings).
  */
 public final class EnrichBenchmark {
 
@@ -62,7 +68,15 @@ public final class EnrichBenchmark {
     report.put("machine", Harness.machine());
     report.put("enrich-service", Harness.describeSetup(pin));
 
+    List<String> jvm = new ArrayList<>(List.of(Harness.ONE_CORE_JVM));
+    if (options.containsKey("jfr")) {
+      // Written when the service stops; the JVM does not create the directory.
+      Path recordings = Files.createDirectories(Path.of(options.get("jfr")).toAbsolutePath());
+      jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + recordings + "/enrich-%p.jfr");
+    }
+
     try (LocalPlatform platform = Harness.oneCorePlatform(LocalPlatform.ENRICH, pin)
+             .jvmOptions(jvm.toArray(String[]::new))
              .build()
              .start();
          Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()));
@@ -79,17 +93,42 @@ public final class EnrichBenchmark {
 
       System.out.printf("Measured: %,d articles of ~%d words…%n", articles, WORDS_PER_ARTICLE);
       Instant start = Instant.now();
+      Duration serviceCpuBefore = cpu(pid);
+      Duration postgresCpuBefore = postgresCpu(platform);
       produce(producer, templates, warmup, articles);
       long expected = (long) warmup + articles;
       awaitUntil(Duration.ofMinutes(30), () -> topicSize(admin, Topics.ARTICLES_ENRICHED) >= expected,
           () -> "enriched " + (topicSize(admin, Topics.ARTICLES_ENRICHED) - warmup) + "/" + articles);
       Duration elapsed = Duration.between(start, Instant.now());
+      Duration serviceCpu = cpu(pid).minus(serviceCpuBefore);
+      Duration postgresCpu = postgresCpu(platform).minus(postgresCpuBefore);
       check(topicSize(admin, Topics.ARTICLES_INGESTED + Topics.DLQ_SUFFIX) == 0, "records went to the DLQ");
       report.put("articles consumed, tagged, assigned a story, produced", String.format("%,d in %.1f s", articles, seconds(elapsed)));
       report.put("**consume → tag → produce: articles/s on one core**", String.format("**%,.0f**", articles / seconds(elapsed)));
+      report.put("**CPU per article: enrich-service** / PostgreSQL (server and its backends)",
+          String.format("**%.2f** / %.2f ms", serviceCpu.toNanos() / 1e6 / articles, postgresCpu.toNanos() / 1e6 / articles));
       report.put("live heap / RSS after the run", memory(pid).toString());
     }
     Harness.printTable("enrich-service on one core", report);
+  }
+
+  /** User + system CPU time of a process so far: what its articles cost whatever else runs on the machine. */
+  private static Duration cpu(long pid) {
+    return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
+  }
+
+  /**
+   * CPU time of the benchmark's PostgreSQL: its postmaster (found by the port it listens on, as other benchmarks may run
+   * their own) and the backends serving the service's pooled connections, which live through the run.
+   */
+  private static Duration postgresCpu(LocalPlatform platform) {
+    String port = " -p " + URI.create(platform.jdbcUrl().substring("jdbc:".length())).getPort();
+    return ProcessHandle.allProcesses()
+        .filter(process -> process.info().commandLine().filter(line -> line.contains("postgres") && line.contains(port)).isPresent())
+        .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
+        .distinct()
+        .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+        .reduce(Duration.ZERO, Duration::plus);
   }
 
   private static void produce(KafkaProducer<String, String> producer, SeedTemplates templates, int from, int count) throws Exception {

@@ -46,10 +46,10 @@ public class EnrichService {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     ArticleStory story = stories.assign(article, tagging, now);
     // Replaying an older revision after a newer one: it was not enriched at the stored time.
-    Instant enrichedAt = story.revision == article.revision() ? story.enrichedAt : now;
-    Log.debugf("Article %s revision %d: story %s, %d actors, %d topics", article.id(), article.revision(), story.storyId,
+    Instant enrichedAt = story.revision() == article.revision() ? story.enrichedAt() : now;
+    Log.debugf("Article %s revision %d: story %s, %d actors, %d topics", article.id(), article.revision(), story.storyId(),
         tagging.actors().size(), tagging.topics().size());
-    return new ArticleEnriched(article, tagging.actors(), tagging.topics(), story.storyId, tagging.knowledgeBaseVersion(), enrichedAt,
+    return new ArticleEnriched(article, tagging.actors(), tagging.topics(), story.storyId(), tagging.knowledgeBaseVersion(), enrichedAt,
         coverage(tagging.languageCoverage()));
   }
 

@@ -5,12 +5,10 @@ import io.newsmonitor.enrich.ArticleStory;
 import io.newsmonitor.enrich.observability.EnrichMetrics;
 import io.newsmonitor.enrich.repository.ArticleStoryRepository;
 import io.newsmonitor.enrich.story.Fingerprint;
-import io.newsmonitor.enrich.story.MinHash;
 import io.newsmonitor.enrich.story.Reach;
 import io.newsmonitor.enrich.story.Similarity;
 import io.newsmonitor.enrich.story.StoryConfig;
 import io.newsmonitor.enrich.story.StoryRule;
-import io.newsmonitor.enrich.story.TagProfile;
 import io.newsmonitor.enrich.tagging.Tagging;
 import io.newsmonitor.events.ArticleIngested;
 import io.quarkus.logging.Log;
@@ -45,13 +43,11 @@ public class StoryService {
 
   private final ArticleStoryRepository stories;
   private final StoryRule rule;
-  private final int candidatesPerKey;
   private final EnrichMetrics metrics;
 
   public StoryService(ArticleStoryRepository stories, StoryConfig config, EnrichMetrics metrics) {
     this.stories = stories;
     this.rule = config.rule();
-    this.candidatesPerKey = config.candidatesPerKey();
     this.metrics = metrics;
   }
 
@@ -64,46 +60,40 @@ public class StoryService {
   public ArticleStory assign(ArticleIngested article, Tagging tagging, Instant now) {
     Fingerprint fingerprint = Fingerprint.of(article.title(), article.body(), tagging, rule);
     long[] keys = fingerprint.keys(rule);
-    stories.lock(LongStream.concat(LongStream.of(keys), LongStream.of(articleLock(article.id()))).sorted().distinct().toArray());
-
     Instant published = article.published().toInstant();
-    ArticleStory known = stories.findById(article.id());
-    if (known != null && known.revision >= article.revision()) {
-      return known;
+    Reach reach = rule.reach(published, article.publishedEstimated());
+    long[] locks = LongStream.concat(LongStream.of(keys), LongStream.of(articleLock(article.id()))).sorted().distinct().toArray();
+    // The candidates come with the article's own row, though a known article needs none: known articles are the rare
+    // redelivery or revision, and a round trip less for every new one is worth more than the look-up they waste.
+    ArticleStoryRepository.Found found = stories.lockAndFind(locks, article.id(), keys, published, reach);
+
+    Optional<ArticleStory> known = found.known();
+    if (known.isPresent() && known.get().revision() >= article.revision()) {
+      return known.get();
     }
-    ArticleStory row = known != null ? known : new ArticleStory();
-    if (known == null) {
-      row.articleId = article.id();
-      row.storyId = storyOf(article, published, fingerprint, keys);
+    String storyId = known.map(ArticleStory::storyId).orElseGet(() -> storyOf(article, reach, fingerprint, found.candidates()));
+    ArticleStory row = new ArticleStory(article.id(), storyId, article.revision(), now, published, article.publishedEstimated(), fingerprint);
+    if (known.isPresent()) {
+      stories.update(row, keys);
+    } else {
+      stories.insert(row, keys);
     }
-    row.revision = article.revision();
-    row.enrichedAt = now;
-    row.published = published;
-    row.publishedEstimated = article.publishedEstimated();
-    row.minHash = fingerprint.text().values();
-    row.tagIds = fingerprint.tags().ids();
-    row.tagWeights = fingerprint.tags().weightValues();
-    if (known == null) {
-      stories.persist(row);
-    }
-    stories.replaceKeys(article.id(), published, article.publishedEstimated(), keys);
     return row;
   }
 
-  private String storyOf(ArticleIngested article, Instant published, Fingerprint fingerprint, long[] keys) {
-    Reach reach = rule.reach(published, article.publishedEstimated());
-    List<Candidate> matches = stories.withAnyKey(keys, published, reach, article.id(), candidatesPerKey).stream()
-        .map(candidate -> new Candidate(candidate, fingerprint.compare(fingerprintOf(candidate))))
+  private String storyOf(ArticleIngested article, Reach reach, Fingerprint fingerprint, List<ArticleStory> candidates) {
+    List<Candidate> matches = candidates.stream()
+        .map(candidate -> new Candidate(candidate, fingerprint.compare(candidate.fingerprint())))
         .filter(candidate -> rule.sameStory(candidate.similarity()))
         .toList();
     Set<String> outOfReach = storiesOutOfReach(matches, reach);
     Optional<Candidate> best = matches.stream()
-        .filter(candidate -> !candidate.row().publishedEstimated || !outOfReach.contains(candidate.row().storyId))
+        .filter(candidate -> !candidate.row().publishedEstimated() || !outOfReach.contains(candidate.row().storyId()))
         // The strongest; between equals, the smallest story id, so that every instance chooses the same.
-        .max(Comparator.comparingDouble((Candidate c) -> rule.strength(c.similarity())).thenComparing(c -> c.row().storyId, Comparator.reverseOrder()));
+        .max(Comparator.comparingDouble((Candidate c) -> rule.strength(c.similarity())).thenComparing(c -> c.row().storyId(), Comparator.reverseOrder()));
     metrics.story(best.isPresent());
-    best.ifPresent(b -> Log.debugf("Article %s joins story %s of article %s (%s)", article.id(), b.row().storyId, b.row().articleId, b.similarity()));
-    return best.map(b -> b.row().storyId).orElseGet(() -> STORY_PREFIX + article.id().substring(0, Math.min(16, article.id().length())));
+    best.ifPresent(b -> Log.debugf("Article %s joins story %s of article %s (%s)", article.id(), b.row().storyId(), b.row().articleId(), b.similarity()));
+    return best.map(b -> b.row().storyId()).orElseGet(() -> STORY_PREFIX + article.id().substring(0, Math.min(16, article.id().length())));
   }
 
   /**
@@ -112,15 +102,11 @@ public class StoryService {
    * reports the window keeps apart (a later episode of the same theme, with the same actors and topics).
    */
   private Set<String> storiesOutOfReach(List<Candidate> matches, Reach reach) {
-    Set<String> throughEstimated = matches.stream().filter(c -> c.row().publishedEstimated).map(c -> c.row().storyId).collect(Collectors.toSet());
+    Set<String> throughEstimated = matches.stream().filter(c -> c.row().publishedEstimated()).map(c -> c.row().storyId()).collect(Collectors.toSet());
     return stories.datedMembersInReach(throughEstimated, reach).entrySet().stream()
         .filter(story -> !story.getValue())
         .map(Map.Entry::getKey)
         .collect(Collectors.toSet());
-  }
-
-  private static Fingerprint fingerprintOf(ArticleStory row) {
-    return new Fingerprint(MinHash.ofValues(row.minHash), TagProfile.of(row.tagIds, row.tagWeights));
   }
 
   /** Serialises the writers of one article, whose keys may change between revisions. */

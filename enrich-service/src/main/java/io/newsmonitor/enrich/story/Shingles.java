@@ -1,12 +1,11 @@
 package io.newsmonitor.enrich.story;
 
 import java.text.Normalizer;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The word shingles of an article: runs of {@link #SIZE} consecutive words of the normalised title and body. Normalised
@@ -16,9 +15,6 @@ public final class Shingles {
 
   /** Words per shingle: three is long enough that unrelated texts share few, short enough that light edits keep most. */
   public static final int SIZE = 3;
-
-  private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-  private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
   private Shingles() {
   }
@@ -39,9 +35,36 @@ public final class Shingles {
     return shingles;
   }
 
-  /** The words of a text: letters and digits, lower case, without accents. */
+  /**
+   * The words of a text: runs of letters and digits ({@code \\p{L}}, {@code \\p{N}}), lower case, without accents (the
+   * combining marks of the decomposed text are dropped, so "é" is "e" and the word goes on). One pass over the code points:
+   * two regular expressions (drop the marks, split on the rest) took 7 % of the service's CPU.
+   */
   static List<String> words(String text) {
-    String folded = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
-    return Arrays.stream(NOT_A_WORD.split(folded)).filter(word -> !word.isEmpty()).toList();
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < folded.length(); ) {
+      int codePoint = folded.codePointAt(i);
+      i += Character.charCount(codePoint);
+      switch (Character.getType(codePoint)) {
+        case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> {
+          // An accent: the letter it decorates is already in the word.
+        }
+        case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
+             Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER ->
+            word.appendCodePoint(codePoint);
+        default -> {
+          if (!word.isEmpty()) {
+            words.add(word.toString());
+            word.setLength(0);
+          }
+        }
+      }
+    }
+    if (!word.isEmpty()) {
+      words.add(word.toString());
+    }
+    return words;
   }
 }
