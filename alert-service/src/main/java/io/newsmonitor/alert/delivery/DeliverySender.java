@@ -99,8 +99,9 @@ public class DeliverySender {
   }
 
   void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
-    // Enough sweeps to put every sender to work on what was queued.
-    for (int sender = 0; sender < Math.min(config.senders(), queued.count()); sender++) {
+    // A sweep per batch of what was queued, up to every sender: one more finds the rows locked by the others and ends having
+    // claimed nothing, a transaction and a query for naught. A sweep goes on while deliveries are due, so a backlog needs no more.
+    for (int sender = 0; sender < Math.min(config.senders(), Math.ceilDiv(queued.count(), config.batchSize())); sender++) {
       kick(Duration.ZERO);
     }
   }
