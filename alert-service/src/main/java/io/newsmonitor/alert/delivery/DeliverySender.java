@@ -21,6 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import org.hibernate.ReadOnlyMode;
+import org.hibernate.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -97,8 +99,9 @@ public class DeliverySender {
   }
 
   void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
-    // Enough sweeps to put every sender to work on what was queued.
-    for (int sender = 0; sender < Math.min(config.senders(), queued.count()); sender++) {
+    // A sweep per batch of what was queued, up to every sender: one more finds the rows locked by the others and ends having
+    // claimed nothing, a transaction and a query for naught. A sweep goes on while deliveries are due, so a backlog needs no more.
+    for (int sender = 0; sender < Math.min(config.senders(), Math.ceilDiv(queued.count(), config.batchSize())); sender++) {
       kick(Duration.ZERO);
     }
   }
@@ -234,9 +237,10 @@ public class DeliverySender {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return entityManager.createQuery("from " + type.getSimpleName() + " where id in :ids", type)
-        .setParameter("ids", Set.copyOf(ids))
-        .getResultStream()
+    // One array parameter, a plan Hibernate keeps: an "in" list of a new length is translated anew. Read-only, as sending
+    // changes only the deliveries: nothing to compare at flush.
+    return entityManager.unwrap(Session.class).findMultiple(type, List.copyOf(Set.copyOf(ids)), ReadOnlyMode.READ_ONLY).stream()
+        .filter(Objects::nonNull)
         .collect(Collectors.toMap(idOf, entity -> entity));
   }
 

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +73,9 @@ public class EnrichedArticleConsumer {
   private record Recorded(int alerts, int attached) {
   }
 
-  private enum Outcome { ALERT, ATTACHED, ALREADY_RECORDED }
+  /** A new match about to be recorded, with what its payload is built from. */
+  private record Pending(AlertMatch match, Subscription subscription, Evaluation evaluation) {
+  }
 
   @Incoming(CHANNEL)
   @Blocking
@@ -95,23 +98,51 @@ public class EnrichedArticleConsumer {
     List<RuleIndex.Entry<UUID>> matching = rules.current().matches(PreparedArticle.of(article));
     metrics.matchedIn(matchStart);
     List<UUID> ids = matching.stream().map(RuleIndex.Entry::key).toList();
-    // One query each for all the article's matches, rather than two per match: the round trips were most of its cost.
-    Set<UUID> matchedBefore = matches.subscriptionsMatched(article.article().id(), ids);
+    // One statement each for all the article's matches, rather than two or three per match: the round trips were most of its cost.
+    AlertMatchRepository.Prior prior = matches.prior(article.article().id(), article.storyId(), ids);
     Map<UUID, Subscription> active = subscriptions.activeAmong(ids);
-    List<Delivery> queuedHere = new ArrayList<>();
-    int alerts = 0;
-    int attached = 0;
+    List<Pending> pending = new ArrayList<>();
     for (RuleIndex.Entry<UUID> entry : matching) {
       // A redelivered record, or a later revision of an article that already matched, alerts no more: a revision alerts only
       // when the rule newly matches it. A subscription deleted or paused since the index was built matches nothing.
       Subscription subscription = active.get(entry.key());
-      if (matchedBefore.contains(entry.key()) || subscription == null) {
+      if (prior.matchedArticle().contains(entry.key()) || subscription == null) {
         continue;
       }
-      switch (match(entry, subscription, article, now, queuedHere)) {
-        case ALERT -> alerts++;
-        case ATTACHED -> attached++;
-        case ALREADY_RECORDED -> { }
+      // The index found that it matches; the evaluator says why.
+      Pending match = new Pending(newMatch(subscription, article, now), subscription, RuleEvaluator.evaluate(entry.rule(), article));
+      // A later copy of a story the subscription was alerted of attaches to that alert, and is delivered nowhere.
+      attach(match, prior.storyAlerts().get(subscription.id), article);
+      pending.add(match);
+    }
+    Set<UUID> inserted = insert(pending);
+    // Left out: since we looked, a racing consumer recorded this very article, or the story's alert, which the copy attaches to.
+    List<Pending> raced = pending.stream().filter(match -> !inserted.contains(match.match().id) && match.match().attachedTo == null).toList();
+    if (!raced.isEmpty()) {
+      AlertMatchRepository.Prior since = matches.prior(article.article().id(), article.storyId(),
+          raced.stream().map(match -> match.subscription().id).toList());
+      List<Pending> copies = raced.stream()
+          .filter(match -> !since.matchedArticle().contains(match.subscription().id) && since.storyAlerts().containsKey(match.subscription().id))
+          .toList();
+      copies.forEach(match -> attach(match, since.storyAlerts().get(match.subscription().id), article));
+      inserted.addAll(insert(copies));
+    }
+    List<Delivery> queuedHere = new ArrayList<>();
+    int alerts = 0;
+    int attached = 0;
+    for (Pending match : pending) {
+      AlertMatch recorded = match.match();
+      if (!inserted.contains(recorded.id)) {
+        continue;
+      }
+      if (recorded.attachedTo == null) {
+        alerts++;
+        queuedHere.addAll(Delivery.forEachChannel(recorded.id, match.subscription(), now));
+        queuedHere.add(Delivery.kafka(recorded.id, match.subscription().id, alertsTopic, now));
+      } else {
+        attached++;
+        Log.debugf("article %s attached to alert %s of story %s for subscription %s", recorded.articleId, recorded.attachedTo, recorded.storyId,
+            recorded.subscriptionId);
       }
     }
     // Written together at commit, in JDBC batches.
@@ -125,10 +156,11 @@ public class EnrichedArticleConsumer {
     return new Recorded(alerts, attached);
   }
 
-  /** Records the match, as a new alert whose deliveries it adds to {@code queued}, or as a copy attached to its story's alert. */
-  private Outcome match(RuleIndex.Entry<UUID> matching, Subscription subscription, ArticleEnriched article, Instant now, List<Delivery> queued) {
-    // The index found that it matches; the evaluator says why.
-    Evaluation evaluation = RuleEvaluator.evaluate(matching.rule(), article);
+  private Set<UUID> insert(List<Pending> pending) {
+    return new HashSet<>(matches.insertAbsent(pending.stream().map(Pending::match).toList()));
+  }
+
+  private static AlertMatch newMatch(Subscription subscription, ArticleEnriched article, Instant now) {
     AlertMatch match = new AlertMatch();
     match.id = UUID.randomUUID();
     match.subscriptionId = subscription.id;
@@ -139,24 +171,18 @@ public class EnrichedArticleConsumer {
     match.matchedAt = now;
     match.ingestedAt = article.article().ingestedAt();
     DeliveryTracing.keepCurrentTrace(match);
-    match.payload = EventCodec.instance().toJson(alert(match.id, match, subscription, article, evaluation));
-    if (matches.insertIfAbsent(match)) {
-      queued.addAll(Delivery.forEachChannel(match.id, subscription, now));
-      queued.add(Delivery.kafka(match.id, subscription.id, alertsTopic, now));
-      return Outcome.ALERT;
-    }
-    // The story has its alert already (or a racing consumer recorded this very article): the copy attaches to that alert.
-    UUID alertId = matches.alertOfStory(subscription.id, match.storyId).orElse(null);
-    if (alertId == null) {
-      return Outcome.ALREADY_RECORDED;
-    }
-    match.attachedTo = alertId;
-    match.payload = EventCodec.instance().toJson(alert(alertId, match, subscription, article, evaluation));
-    if (!matches.insertIfAbsent(match)) {
-      return Outcome.ALREADY_RECORDED;
-    }
-    Log.debugf("article %s attached to alert %s of story %s for subscription %s", match.articleId, alertId, match.storyId, subscription.id);
-    return Outcome.ATTACHED;
+    return match;
+  }
+
+  /**
+   * Makes the match a copy attached to the story's alert {@code storyAlert}, or, when null, an alert of its own; the payload
+   * is the alert's, under the alert's id.
+   */
+  private static void attach(Pending pending, UUID storyAlert, ArticleEnriched article) {
+    AlertMatch match = pending.match();
+    match.attachedTo = storyAlert;
+    UUID alertId = storyAlert == null ? match.id : storyAlert;
+    match.payload = EventCodec.instance().toJson(alert(alertId, match, pending.subscription(), article, pending.evaluation()));
   }
 
   private static AlertRaised alert(UUID alertId, AlertMatch match, Subscription subscription, ArticleEnriched enriched, Evaluation evaluation) {

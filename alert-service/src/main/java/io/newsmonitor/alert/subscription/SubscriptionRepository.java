@@ -3,6 +3,7 @@ package io.newsmonitor.alert.subscription;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.ReadOnlyMode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,11 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return stream("id in ?1 and active = true", Set.copyOf(ids)).collect(Collectors.toMap(subscription -> subscription.id, subscription -> subscription));
+    // Loaded by id with one array parameter: a plan Hibernate keeps, where an "in" list of a new length is translated anew.
+    // Read-only, as matching changes none of them: nothing to compare at flush.
+    return getSession().findMultiple(Subscription.class, List.copyOf(Set.copyOf(ids)), ReadOnlyMode.READ_ONLY).stream()
+        .filter(subscription -> subscription != null && subscription.active)
+        .collect(Collectors.toMap(subscription -> subscription.id, subscription -> subscription));
   }
 
   /** The subscription, when this analyst owns it. */
