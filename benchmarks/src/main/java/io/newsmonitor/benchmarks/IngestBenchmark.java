@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,19 +37,25 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  *
  * <ol>
  *   <li><b>push</b>: N generated articles (the seeds as templates) through {@code POST /api/articles/batch}, as fast as
- *       the service takes them — normalised, language-detected, identified, de-duplicated in PostgreSQL and published;</li>
+ *       the service takes them — normalised, language-detected, identified, de-duplicated in PostgreSQL and published;
+ *       with {@code --push=single}, the same articles one per request through {@code POST /api/articles} (JSON), as the
+ *       whole-system benchmark pushes them. Either way the service process's CPU time per article is reported;</li>
  *   <li><b>feeds</b>: S feed sources, each serving its own items as HTML, polled on their schedule — fetched, parsed,
  *       cleaned, published — then polled again (304); the heap after a full GC before and after gives the memory that
  *       S sources cost.</li>
  * </ol>
  *
- * <p>Run with {@code ./run-benchmark ingest [--articles=N] [--sources=S] [--items-per-feed=K] [--poll-interval=seconds]}.
+ * <p>Run with {@code ./run-benchmark ingest [--articles=N] [--push=batch|single] [--clients=C] [--sources=S]
+ * [--items-per-feed=K] [--poll-interval=seconds] [--jfr=<directory>]}: {@code --sources=0} measures the push alone,
+ * {@code --jfr} records the service with Flight Recorder (profile settings).
  */
 public final class IngestBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BATCH = 500;
-  private static final int PUSH_CLIENTS = 4;
+  private static final int BATCH_CLIENTS = 4;
+  // As many as the whole-system benchmark pushes from.
+  private static final int SINGLE_CLIENTS = 8;
 
   private final Map<String, String> options;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -73,14 +81,26 @@ public final class IngestBenchmark {
     int sources = option("sources", 10_000);
     int itemsPerFeed = option("items-per-feed", 5);
     int pollIntervalSeconds = option("poll-interval", 60);
+    boolean single = switch (options.getOrDefault("push", "batch")) {
+      case "batch" -> false;
+      case "single" -> true;
+      default -> throw new IllegalArgumentException("--push is batch or single, not " + options.get("push"));
+    };
+    int clients = option("clients", single ? SINGLE_CLIENTS : BATCH_CLIENTS);
     SeedTemplates templates = SeedTemplates.ofRepository();
 
     List<String> pin = Harness.pinToOneCore();
+    List<String> jvm = new ArrayList<>(List.of(Harness.ONE_CORE_JVM));
+    if (options.containsKey("jfr")) {
+      Path recordings = Files.createDirectories(Path.of(options.get("jfr")).toAbsolutePath());
+      jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + recordings + "/%p.jfr");
+    }
     report.put("machine", Harness.machine());
-    report.put("ingest-service", Harness.describeSetup(pin));
+    report.put("ingest-service", Harness.describeSetup(pin) + (options.containsKey("jfr") ? ", recorded with JFR" : ""));
 
     try (FeedFarm farm = new FeedFarm(templates, sources, itemsPerFeed);
          LocalPlatform platform = Harness.oneCorePlatform(LocalPlatform.INGEST, pin)
+             .jvmOptions(jvm.toArray(String[]::new))
              .env("INGEST_FETCH_ALLOW_LOOPBACK", "true")
              .build()
              .start();
@@ -88,18 +108,28 @@ public final class IngestBenchmark {
       String ingest = platform.ingestUrl();
       long pid = platform.pid(LocalPlatform.INGEST);
 
+      Pusher pusher = single ? new SinglePusher(ingest, templates) : new BatchPusher(ingest, templates);
       System.out.printf("Warm-up: %,d articles…%n", warmup);
-      push(ingest, templates, 0, warmup);
+      push(pusher, clients, 0, warmup);
 
-      System.out.printf("Push: %,d articles in batches of %d from %d clients…%n", articles, BATCH, PUSH_CLIENTS);
+      String how = single ? "one per request (POST /api/articles)" : "in batches of " + BATCH + " (POST /api/articles/batch)";
+      System.out.printf("Push: %,d articles %s from %d clients…%n", articles, how, clients);
+      Duration cpuBefore = cpu(pid);
       Instant start = Instant.now();
-      int published = push(ingest, templates, warmup, articles);
+      int published = push(pusher, clients, warmup, articles);
       Duration pushTime = Duration.between(start, Instant.now());
+      Duration cpuUsed = cpu(pid).minus(cpuBefore);
       long onTopic = topicSize(admin, Topics.ARTICLES_INGESTED);
       check(published == articles && onTopic == warmup + articles,
           "push: " + published + " of " + articles + " published, " + onTopic + " records on the topic (expected " + (warmup + articles) + ")");
+      report.put("push: how", how + ", " + clients + " clients");
       report.put("push: articles published", String.format("%,d in %.1f s", articles, seconds(pushTime)));
       report.put("push: articles/s on one core", String.format("%,.0f", articles / seconds(pushTime)));
+      report.put("push: CPU per article (service process, user + system)", String.format("%.2f ms", cpuUsed.toNanos() / 1e6 / articles));
+      if (sources == 0) {
+        Harness.printTable("ingest-service on one core", report);
+        return;
+      }
 
       Memory before = memory(pid);
       report.put("memory before sources (live heap / RSS)", before.toString());
@@ -134,27 +164,87 @@ public final class IngestBenchmark {
     Harness.printTable("ingest-service on one core", report);
   }
 
-  /** Pushes articles {@code from … from+count-1}; returns how many were published. */
-  private int push(String ingest, SeedTemplates templates, int from, int count) throws Exception {
+  private static Duration cpu(long pid) {
+    return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElseThrow();
+  }
+
+  /** Sends articles {@code first …} (at most {@link #step()}) in one request and answers how many were published. */
+  private interface Pusher {
+    int step();
+
+    int push(int first, int end) throws Exception;
+  }
+
+  private static String articleJson(SeedTemplates templates, int n) throws Exception {
+    return JSON.writeValueAsString(Map.of("url", "https://wire.example.org/push/" + n, "source", "Benchmark Wire",
+        "title", templates.title(n), "body", templates.body(n), "published", "2024-04-08T12:00:00Z"));
+  }
+
+  private final class BatchPusher implements Pusher {
+    private final String ingest;
+    private final SeedTemplates templates;
+
+    BatchPusher(String ingest, SeedTemplates templates) {
+      this.ingest = ingest;
+      this.templates = templates;
+    }
+
+    @Override
+    public int step() {
+      return BATCH;
+    }
+
+    @Override
+    public int push(int first, int end) throws Exception {
+      StringBuilder ndjson = new StringBuilder();
+      for (int n = first; n < Math.min(first + BATCH, end); n++) {
+        ndjson.append(articleJson(templates, n)).append('\n');
+      }
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/batch"))
+          .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson.toString()))
+          .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+      check(response.statusCode() == 200, "batch answered " + response.statusCode() + ": " + response.body());
+      return JSON.readTree(response.body()).get("published").asInt();
+    }
+  }
+
+  private final class SinglePusher implements Pusher {
+    private final String ingest;
+    private final SeedTemplates templates;
+
+    SinglePusher(String ingest, SeedTemplates templates) {
+      this.ingest = ingest;
+      this.templates = templates;
+    }
+
+    @Override
+    public int step() {
+      return 1;
+    }
+
+    @Override
+    public int push(int first, int end) throws Exception {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(articleJson(templates, first)))
+          .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
+      check(response.statusCode() == 202, "push answered " + response.statusCode() + ": " + response.body());
+      return response.body().contains("\"published\"") ? 1 : 0;
+    }
+  }
+
+  /** Pushes articles {@code from … from+count-1} from {@code clientCount} clients; returns how many were published. */
+  private int push(Pusher pusher, int clientCount, int from, int count) throws Exception {
     AtomicInteger next = new AtomicInteger(from);
     int end = from + count;
+    int step = pusher.step();
     LongAdder published = new LongAdder();
-    ExecutorService clients = Executors.newFixedThreadPool(PUSH_CLIENTS);
+    ExecutorService clients = Executors.newFixedThreadPool(clientCount);
     try {
       List<Future<?>> running = new ArrayList<>();
-      for (int client = 0; client < PUSH_CLIENTS; client++) {
+      for (int client = 0; client < clientCount; client++) {
         running.add(clients.submit(() -> {
-          for (int first = next.getAndAdd(BATCH); first < end; first = next.getAndAdd(BATCH)) {
-            StringBuilder ndjson = new StringBuilder();
-            for (int n = first; n < Math.min(first + BATCH, end); n++) {
-              ndjson.append(JSON.writeValueAsString(Map.of("url", "https://wire.example.org/push/" + n, "source", "Benchmark Wire",
-                  "title", templates.title(n), "body", templates.body(n), "published", "2024-04-08T12:00:00Z"))).append('\n');
-            }
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/batch"))
-                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson.toString()))
-                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
-            check(response.statusCode() == 200, "batch answered " + response.statusCode() + ": " + response.body());
-            published.add(JSON.readTree(response.body()).get("published").asInt());
+          for (int first = next.getAndAdd(step); first < end; first = next.getAndAdd(step)) {
+            published.add(pusher.push(first, end));
           }
           return null;
         }));

@@ -32,17 +32,6 @@ public class ArticleRevision {
   @Column(name = "ingested_at", nullable = false)
   public Instant ingestedAt;
 
-  public ArticleRevision() {
-  }
-
-  public ArticleRevision(String articleId, int revision, String contentHash, String title, Instant ingestedAt) {
-    this.articleId = articleId;
-    this.revision = revision;
-    this.contentHash = contentHash;
-    this.title = title;
-    this.ingestedAt = ingestedAt;
-  }
-
   /** The primary key: article id and revision number. */
   public static class Key implements Serializable {
 

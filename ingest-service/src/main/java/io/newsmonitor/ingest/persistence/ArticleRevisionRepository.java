@@ -2,43 +2,51 @@ package io.newsmonitor.ingest.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Revisions already published, and the one insert that decides which instance publishes a new revision. */
+/** Revisions already published, and the one statement that decides which instance publishes a new revision. */
 @ApplicationScoped
 public class ArticleRevisionRepository implements PanacheRepositoryBase<ArticleRevision, ArticleRevision.Key> {
 
-  /** The revision of {@code articleId} that carried this content, if one did. */
-  public Optional<ArticleRevision> findByContentHash(String articleId, String contentHash) {
-    return find("articleId = ?1 and contentHash = ?2", articleId, contentHash).firstResultOptional();
-  }
+  /**
+   * In one round trip: the revision that already carried this content, or else the next revision, inserted. Both reads
+   * see one snapshot, and {@code on conflict do nothing} (on the key or on the content) waits for a concurrent writer of
+   * the same row to finish and then inserts nothing — the statement returns no row and the caller looks again. A failed
+   * insert would instead abort the whole PostgreSQL transaction. {@code having} keeps the aggregate from yielding a row
+   * when the content is already there.
+   */
+  private static final String CLAIM = """
+      with same as (
+        select revision from {h-schema}article_revision where article_id = ?1 and content_hash = ?2
+      ), inserted as (
+        insert into {h-schema}article_revision (article_id, revision, content_hash, title, ingested_at)
+        select ?1, coalesce(max(revision), 0) + 1, ?2, ?3, ?4 from {h-schema}article_revision where article_id = ?1
+        having not exists (select 1 from same)
+        on conflict do nothing
+        returning revision
+      )
+      select revision, false from same
+      union all
+      select revision, true from inserted""";
 
-  /** The highest revision of {@code articleId}, 0 when it was never published. */
-  public int latestRevision(String articleId) {
-    Integer latest = getEntityManager()
-        .createQuery("select max(r.revision) from ArticleRevision r where r.articleId = :articleId", Integer.class)
-        .setParameter("articleId", articleId)
-        .getSingleResult();
-    return latest == null ? 0 : latest;
+  /** What {@link #claim} found: the revision of the content and whether this call inserted it. */
+  public record Claim(int revision, boolean inserted) {
   }
 
   /**
-   * Inserts {@code revision} unless its key or its content is already there, and tells whether it did.
-   *
-   * <p>{@code on conflict do nothing} instead of persist-and-catch: a failed insert would abort the whole PostgreSQL
-   * transaction, while this one waits for a concurrent writer of the same row to finish and then simply reports that
-   * it lost — so two instances racing on one article publish it once.
+   * The revision of {@code articleId} that carries {@code contentHash}: the one already published, or the next one,
+   * inserted now. Empty when a concurrent transaction wrote a revision of this article first: look again.
    */
-  public boolean insertIfAbsent(ArticleRevision revision) {
-    int inserted = getEntityManager()
-        .createNativeQuery("insert into {h-schema}article_revision (article_id, revision, content_hash, title, ingested_at)"
-            + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
-        .setParameter(1, revision.articleId)
-        .setParameter(2, revision.revision)
-        .setParameter(3, revision.contentHash)
-        .setParameter(4, revision.title)
-        .setParameter(5, revision.ingestedAt)
-        .executeUpdate();
-    return inserted == 1;
+  public Optional<Claim> claim(String articleId, String contentHash, String title, Instant ingestedAt) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = getEntityManager().createNativeQuery(CLAIM)
+        .setParameter(1, articleId)
+        .setParameter(2, contentHash)
+        .setParameter(3, title)
+        .setParameter(4, ingestedAt)
+        .getResultList();
+    return rows.stream().findFirst().map(row -> new Claim(((Number) row[0]).intValue(), (Boolean) row[1]));
   }
 }

@@ -1,8 +1,8 @@
 package io.newsmonitor.ingest.service;
 
 import io.newsmonitor.events.ArticleIngested;
-import io.newsmonitor.ingest.persistence.ArticleRevision;
 import io.newsmonitor.ingest.persistence.ArticleRevisionRepository;
+import io.newsmonitor.ingest.persistence.ArticleRevisionRepository.Claim;
 import io.newsmonitor.ingest.service.IngestMetrics.Via;
 import io.newsmonitor.ingest.service.IngestResult.Status;
 import io.newsmonitor.ingest.text.LanguageDetection;
@@ -62,27 +62,28 @@ public class IngestService {
     boolean estimated = draft.published().isEmpty();
 
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      Optional<ArticleRevision> same = revisions.findByContentHash(draft.id(), hash);
-      if (same.isPresent()) {
-        Log.debugf("article %s: content already published as revision %d", draft.id(), same.get().revision);
-        return new IngestResult(draft.id(), same.get().revision, Status.DUPLICATE, published, estimated);
+      Optional<Claim> claim = revisions.claim(draft.id(), hash, draft.title(), now);
+      if (claim.isEmpty()) {
+        Log.debugf("article %s: a revision was written concurrently, looking again", draft.id());
+        continue;
       }
-      int next = revisions.latestRevision(draft.id()) + 1;
-      if (revisions.insertIfAbsent(new ArticleRevision(draft.id(), next, hash, draft.title(), now))) {
-        // Detected only now, for content that goes out: duplicates, the common case when feeds are polled, cost nothing.
-        String language = draft.language().or(() -> LanguageDetection.detect(draft.title() + "\n\n" + draft.body())).orElse(null);
-        ArticleIngested article = new ArticleIngested(draft.id(), next, draft.url().orElse(null), draft.source(), draft.title(),
-            draft.body(), draft.summary().orElse(null), language, published, estimated, now, hash);
-        try {
-          publisher.publish(article);
-        } catch (PublishFailedException e) {
-          // Thrown out of the transaction: the row goes away with it, and the client is told to retry.
-          throw new ProblemException(503, "Broker unavailable",
-              "the article could not be published (" + e.getMessage() + "); nothing was stored, retry later");
-        }
-        return new IngestResult(draft.id(), next, Status.PUBLISHED, published, estimated);
+      int revision = claim.get().revision();
+      if (!claim.get().inserted()) {
+        Log.debugf("article %s: content already published as revision %d", draft.id(), revision);
+        return new IngestResult(draft.id(), revision, Status.DUPLICATE, published, estimated);
       }
-      Log.debugf("article %s: revision %d was written concurrently, looking again", draft.id(), next);
+      // Detected only now, for content that goes out: duplicates, the common case when feeds are polled, cost nothing.
+      String language = draft.language().or(() -> LanguageDetection.detect(draft.title() + "\n\n" + draft.body())).orElse(null);
+      ArticleIngested article = new ArticleIngested(draft.id(), revision, draft.url().orElse(null), draft.source(), draft.title(),
+          draft.body(), draft.summary().orElse(null), language, published, estimated, now, hash);
+      try {
+        publisher.publish(article);
+      } catch (PublishFailedException e) {
+        // Thrown out of the transaction: the row goes away with it, and the client is told to retry.
+        throw new ProblemException(503, "Broker unavailable",
+            "the article could not be published (" + e.getMessage() + "); nothing was stored, retry later");
+      }
+      return new IngestResult(draft.id(), revision, Status.PUBLISHED, published, estimated);
     }
     throw new ProblemException(503, "Busy", "article " + draft.id() + " is being updated concurrently; retry later");
   }

@@ -43,10 +43,13 @@ public final class LanguageDetection {
   /** Fewer letters than this is a title or a caption at best: too little to tell related languages apart. */
   static final int MIN_LETTERS = 20;
   /**
-   * Past a paragraph of prose, more text adds time, not certainty: detection time grows with the sample, and at 2,000
-   * characters it was most of ingest's CPU (see docs/benchmarks.md).
+   * The title and the lead: past that, more text adds time, not certainty. Detection time grows with the sample (one
+   * look-up per distinct trigram and candidate language): at 2,000 characters it was most of ingest's CPU, and at 600
+   * still a quarter of a pushed article's (see docs/benchmarks.md). Lingua's author gives 120 characters as the length
+   * above which low-accuracy mode is about as accurate as the full models; 300 is more than twice that, two or three
+   * sentences of news prose, and every lead of LanguageDetectionTests is shorter.
    */
-  static final int MAX_CHARS = 600;
+  static final int MAX_CHARS = 300;
   // Lingua answers UNKNOWN unless the best language leads the next by this much: below it, "not confident".
   private static final double MIN_RELATIVE_DISTANCE = 0.05;
   // A language outside this set is read as its nearest neighbour in it (Catalan as Spanish). Languages with a script of their own

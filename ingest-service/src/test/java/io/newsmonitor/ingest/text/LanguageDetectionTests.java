@@ -12,12 +12,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class LanguageDetectionTests {
 
+  private static final String ENGLISH_LEAD = "The United States and Japan on Friday voiced strong concern about China's growing might and pledged "
+      + "to work together to push back against attempts to destabilise the region.";
+  private static final String FRENCH_LEAD = "Les États-Unis et le Japon ont exprimé vendredi leur vive inquiétude face à la puissance croissante "
+      + "de la Chine et se sont engagés à travailler ensemble pour contrer les tentatives de déstabilisation de la région.";
+
   static Stream<Arguments> leads() {
     return Stream.of(
-        arguments("en", "The United States and Japan on Friday voiced strong concern about China's growing might and pledged to work together "
-            + "to push back against attempts to destabilise the region."),
-        arguments("fr", "Les États-Unis et le Japon ont exprimé vendredi leur vive inquiétude face à la puissance croissante de la Chine et se "
-            + "sont engagés à travailler ensemble pour contrer les tentatives de déstabilisation de la région."),
+        arguments("en", ENGLISH_LEAD),
+        arguments("fr", FRENCH_LEAD),
         arguments("de", "Die Vereinigten Staaten und Japan haben am Freitag ihre große Sorge über die wachsende Macht Chinas geäußert und "
             + "zugesagt, gemeinsam gegen Versuche vorzugehen, die Region zu destabilisieren."),
         arguments("es", "Estados Unidos y Japón expresaron el viernes su fuerte preocupación por el creciente poder de China y se comprometieron "
@@ -35,6 +38,20 @@ class LanguageDetectionTests {
   @MethodSource("leads")
   void detectsTheLanguageOfALead(String code, String text) {
     assertThat(LanguageDetection.detect(text)).contains(code);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("leads")
+  void detectsTheLanguageOfAWholeArticleFromItsStart(String code, String lead) {
+    String article = (lead + "\n\n").repeat(20);
+    assertThat(LanguageDetection.detect(article)).contains(code);
+  }
+
+  @Test
+  void readsOnlyTheTitleAndTheLead() {
+    // Two French paragraphs fill the sample; the twenty English ones after them are never read.
+    String frenchLeadThenEnglish = (FRENCH_LEAD + "\n\n").repeat(2) + (ENGLISH_LEAD + "\n\n").repeat(20);
+    assertThat(LanguageDetection.detect(frenchLeadThenEnglish)).contains("fr");
   }
 
   @ParameterizedTest(name = "\"{0}\"")
