@@ -77,7 +77,8 @@ import org.apache.kafka.common.TopicPartition;
  * </ul>
  *
  * <p>Run with {@code ./run-benchmark system [--articles=N] [--subscriptions=10000] [--rate=R] [--seconds=S] [--warmup=W]
- * [--clients=8] [--push-batch=1] [--jfr=<directory>]}; {@code --jfr} records each service with Flight Recorder (profile settings).
+ * [--clients=8] [--push-batch=1] [--jvm="<flags>"] [--jfr=<directory>]}; {@code --jvm} adds JVM flags to every service,
+ * {@code --jfr} records each service with Flight Recorder (profile settings).
  */
 public final class SystemBenchmark {
 
@@ -133,6 +134,10 @@ public final class SystemBenchmark {
 
     report.put("machine", Harness.machine() + "; every process shares the cores (no pinning)");
     List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+    if (options.containsKey("jvm")) {
+      // Flags to compare (a garbage collector, say) added to every service's command line, after the defaults.
+      jvm.addAll(List.of(options.get("jvm").trim().split("\\s+")));
+    }
     if (options.containsKey("jfr")) {
       // %p: one recording per service process, written when it stops; the JVM does not create the directory.
       Path recordings = Files.createDirectories(Path.of(options.get("jfr")).toAbsolutePath());
