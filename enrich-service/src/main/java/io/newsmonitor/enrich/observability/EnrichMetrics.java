@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import io.newsmonitor.support.observability.LatencyTimers;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +27,10 @@ public class EnrichMetrics {
   private final Counter newStories;
   private final Counter joinedStories;
 
-  EnrichMetrics(MeterRegistry registry) {
+  private final TransactionSynchronizationRegistry transactions;
+
+  EnrichMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+    this.transactions = transactions;
     enriched = articles(registry, "enriched");
     failed = articles(registry, "failed");
     duration = LatencyTimers.timer(registry, "newsmonitor.enrich.duration", "From an ingested record consumed to its enriched record handed to the producer",
@@ -53,8 +59,23 @@ public class EnrichMetrics {
     failed.increment();
   }
 
-  /** A new article's story: one it started, or one it joined. */
+  /**
+   * A new article's story: one it started, or one it joined, counted when the transaction that records it commits. A
+   * transaction rolled back (the database went away mid-article) is tried again and would otherwise count its story twice.
+   */
   public void story(boolean joined) {
-    (joined ? joinedStories : newStories).increment();
+    Counter stories = joined ? joinedStories : newStories;
+    transactions.registerInterposedSynchronization(new Synchronization() {
+      @Override
+      public void beforeCompletion() {
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        if (status == Status.STATUS_COMMITTED) {
+          stories.increment();
+        }
+      }
+    });
   }
 }

@@ -1,12 +1,16 @@
 package io.newsmonitor.enrich.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsmonitor.enrich.story.SeedArticles;
 import io.newsmonitor.enrich.tagging.Seeds;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.infra.test.RealInfrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +40,9 @@ class StoryServiceTests {
 
   @Inject
   EnrichService enrichService;
+
+  @Inject
+  MeterRegistry meters;
 
   @AfterAll
   static void stopWorkers() {
@@ -129,6 +136,26 @@ class StoryServiceTests {
     assertThat(enrichService.enrich(rewrite).storyId()).isEqualTo(story);
     // The corrected text is what later articles are compared with: a copy of it joins the story.
     assertThat(enrichService.enrich(SeedArticles.article("003", randomId(), published.plusHours(6))).storyId()).isEqualTo(story);
+  }
+
+  @Test
+  void aStoryIsCountedWhenItsTransactionCommitsNotWhenItRollsBack() {
+    // Its own year, so that no other test's article is a candidate.
+    ArticleIngested article = SeedArticles.article("003", randomId(), OffsetDateTime.of(2041, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC));
+    double before = storiesCounted();
+
+    assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+      enrichService.enrich(article);
+      throw new IllegalStateException("rolled back, as when the database goes away before the commit");
+    })).hasMessageContaining("rolled back");
+    assertThat(storiesCounted()).isEqualTo(before);
+
+    enrichService.enrich(article);
+    assertThat(storiesCounted()).isEqualTo(before + 1);
+  }
+
+  private double storiesCounted() {
+    return meters.find("newsmonitor.stories").counters().stream().mapToDouble(Counter::count).sum();
   }
 
   private static String randomId() {
