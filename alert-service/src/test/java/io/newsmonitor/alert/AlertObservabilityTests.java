@@ -5,13 +5,12 @@ import static io.newsmonitor.alert.EnrichedArticles.newArticleId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.not;
 
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.Topics;
+import io.newsmonitor.infra.test.HealthContract;
 import io.newsmonitor.infra.test.RealInfrastructure;
+import io.newsmonitor.infra.test.TestTrace;
 import io.newsmonitor.support.observability.LogContext;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,11 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -43,28 +41,21 @@ class AlertObservabilityTests extends PipelineTest {
 
   @Test
   void readinessListsKafkaAndPostgresqlUpAndLivenessNeither() {
-    given().get("/q/health/ready").then().statusCode(200)
-        .body("status", equalTo("UP"))
-        .body("checks.name", hasItems("Kafka broker", "Database connections health check"))
-        .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("UP"))
-        .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
-    given().get("/q/health/live").then().statusCode(200)
-        .body("status", equalTo("UP"))
-        .body("checks.name", not(hasItems("Kafka broker")))
-        .body("checks.name", not(hasItems("Database connections health check")));
+    HealthContract.assertReadinessCoversKafkaAndPostgresqlUp();
+    HealthContract.assertLivenessChecksNeitherKafkaNorPostgresql();
   }
 
   @Test
   void theWebhookAndTheAlertRecordContinueTheTraceOfTheEnrichedRecord() {
-    String traceId = hex(16);
+    TestTrace trace = TestTrace.random();
     Api.subscribe("Traced", "Japan + Pillar II", receiver.url("/traced"));
     ArticleEnriched article = article(newArticleId(), 1, true, true);
 
-    articles.send(article, Map.of("traceparent", "00-" + traceId + "-" + hex(8) + "-01"));
+    articles.send(article, Map.of("traceparent", trace.traceparent()));
 
     await().atMost(WAIT).until(() -> !receiver.received().isEmpty());
     assertThat(receiver.received().getFirst().header("traceparent")).as("the webhook's traceparent")
-        .hasValueSatisfying(value -> assertThat(value).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+        .hasValueSatisfying(value -> assertThat(value).matches(trace.continuation()));
     try (KafkaConsumer<String, String> alerts = TopicReaders.fromStart(Topics.ALERTS)) {
       List<ConsumerRecord<String, String>> published = new ArrayList<>();
       await().atMost(WAIT).untilAsserted(() -> {
@@ -74,7 +65,7 @@ class AlertObservabilityTests extends PipelineTest {
       ConsumerRecord<String, String> alert = published.stream().filter(record -> record.value().contains(article.article().id())).findFirst().orElseThrow();
       Header traceparent = alert.headers().lastHeader("traceparent");
       assertThat(traceparent).as("the news.alerts record's traceparent").isNotNull();
-      assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+      assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).matches(trace.continuation());
     }
   }
 
@@ -99,7 +90,7 @@ class AlertObservabilityTests extends PipelineTest {
     articles.send(first);
     articles.send(withStory(copy, first.storyId()));
     articles.send(article(unmatched, 1, false, false));
-    articles.send("garbage-" + hex(8), "{not json");
+    articles.send("garbage-" + UUID.randomUUID(), "{not json");
 
     await().atMost(WAIT).untilAsserted(() -> {
       assertThat(value(deadLetters)).isEqualTo(deadLettered + 1);
@@ -168,9 +159,4 @@ class AlertObservabilityTests extends PipelineTest {
     return given().get("/q/metrics").then().statusCode(200).extract().asString();
   }
 
-  private static String hex(int bytes) {
-    byte[] random = new byte[bytes];
-    ThreadLocalRandom.current().nextBytes(random);
-    return HexFormat.of().formatHex(random);
-  }
 }

@@ -3,15 +3,14 @@ package io.newsmonitor.enrich.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.not;
 
 import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.events.EventCodec;
 import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.events.Topics;
+import io.newsmonitor.infra.test.HealthContract;
 import io.newsmonitor.infra.test.RealInfrastructure;
+import io.newsmonitor.infra.test.TestTrace;
 import io.newsmonitor.support.observability.LogContext;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -20,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -67,30 +66,23 @@ class EnrichObservabilityTests {
 
   @Test
   void readinessListsKafkaAndPostgresqlUpAndLivenessNeither() {
-    given().get("/q/health/ready").then().statusCode(200)
-        .body("status", equalTo("UP"))
-        .body("checks.name", hasItems("Kafka broker", "Database connections health check"))
-        .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("UP"))
-        .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
-    given().get("/q/health/live").then().statusCode(200)
-        .body("status", equalTo("UP"))
-        .body("checks.name", not(hasItems("Kafka broker")))
-        .body("checks.name", not(hasItems("Database connections health check")));
+    HealthContract.assertReadinessCoversKafkaAndPostgresqlUp();
+    HealthContract.assertLivenessChecksNeitherKafkaNorPostgresql();
   }
 
   @Test
   void theEnrichedRecordContinuesTheTraceOfTheIngestedOne() throws Exception {
-    String traceId = hex(16);
+    TestTrace trace = TestTrace.random();
     ArticleIngested article = article();
     ProducerRecord<String, String> record = new ProducerRecord<>(infra.topic(Topics.ARTICLES_INGESTED), article.id(),
         EventCodec.instance().toJson(article));
-    record.headers().add("traceparent", ("00-" + traceId + "-" + hex(8) + "-01").getBytes(StandardCharsets.UTF_8));
+    record.headers().add("traceparent", (trace.traceparent()).getBytes(StandardCharsets.UTF_8));
     producer.send(record).get();
 
     ConsumerRecord<String, String> out = await().atMost(TIMEOUT).until(() -> enriched.withKey(article.id()), r -> !r.isEmpty()).getFirst();
     Header traceparent = out.headers().lastHeader("traceparent");
     assertThat(traceparent).as("traceparent header").isNotNull();
-    assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+    assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).matches(trace.continuation());
   }
 
   @Test
@@ -135,7 +127,7 @@ class EnrichObservabilityTests {
     // A year before the other tests' articles, beyond the story window of any of them: it starts a story of its own.
     ArticleIngested article = article(OffsetDateTime.of(2024, 2, 3, 10, 0, 0, 0, ZoneOffset.UTC));
     producer.send(new ProducerRecord<>(infra.topic(Topics.ARTICLES_INGESTED), article.id(), EventCodec.instance().toJson(article))).get();
-    producer.send(new ProducerRecord<>(infra.topic(Topics.ARTICLES_INGESTED), "garbage-" + hex(8), "{not json")).get();
+    producer.send(new ProducerRecord<>(infra.topic(Topics.ARTICLES_INGESTED), "garbage-" + UUID.randomUUID(), "{not json")).get();
 
     await().atMost(TIMEOUT).untilAsserted(() -> {
       assertThat(value("newsmonitor_articles_enriched_total{outcome=\"enriched\"," + SERVICE + "}")).isEqualTo(enrichedBefore + 1);
@@ -168,16 +160,11 @@ class EnrichObservabilityTests {
   }
 
   private static ArticleIngested article(OffsetDateTime published) {
-    String id = hex(16);
+    String id = UUID.randomUUID().toString().replace("-", "");
     return new ArticleIngested(id, 1, "https://example.org/news/" + id, new SourceRef("example", "Example News"),
         "Japan to join AUKUS Pillar II projects " + id,
         "Tokyo and the AUKUS partners agreed on Monday to work together on Pillar II advanced capabilities, officials said. " + id,
         null, "en", published, false, published.toInstant().plusSeconds(61), "sha256:" + "ab".repeat(32));
   }
 
-  private static String hex(int bytes) {
-    byte[] random = new byte[bytes];
-    ThreadLocalRandom.current().nextBytes(random);
-    return HexFormat.of().formatHex(random);
-  }
 }

@@ -1,10 +1,6 @@
 package io.newsmonitor.ingest.observability;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.not;
-
+import io.newsmonitor.infra.test.HealthContract;
 import io.newsmonitor.infra.test.RealInfrastructure;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -18,18 +14,11 @@ class IngestHealthTests {
 
   @Test
   void readinessListsKafkaAndPostgresqlUp() {
-    given().get("/q/health/ready").then().statusCode(200)
-        .body("status", equalTo("UP"))
-        .body("checks.name", hasItems("Kafka broker", "Database connections health check"))
-        .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("UP"))
-        .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
+    HealthContract.assertReadinessCoversKafkaAndPostgresqlUp();
   }
 
   @Test
   void livenessChecksNeitherKafkaNorPostgresql() {
-    given().get("/q/health/live").then().statusCode(200)
-        .body("status", equalTo("UP"))
-        .body("checks.name", not(hasItems("Kafka broker")))
-        .body("checks.name", not(hasItems("Database connections health check")));
+    HealthContract.assertLivenessChecksNeitherKafkaNorPostgresql();
   }
 }
