@@ -99,8 +99,7 @@ public final class AlertDeliveryBenchmark {
 
     try (WebhookReceiver receiver = new WebhookReceiver(0).onRequest(this::arrived);
          LocalPlatform platform = Harness.ANALYST.knownTo(Harness.oneCorePlatform(LocalPlatform.ALERT, pin))
-             // The receiver listens on this machine, which alert-service refuses to call in production (SSRF).
-             .env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true")
+             .allowLoopbackWebhooks()
              .build()
              .start();
          Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()));

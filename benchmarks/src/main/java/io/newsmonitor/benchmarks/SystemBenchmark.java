@@ -147,8 +147,7 @@ public final class SystemBenchmark {
 
     try (WebhookReceiver receiver = new WebhookReceiver(0).onRequest(this::arrived);
          LocalPlatform platform = Harness.ANALYST.knownTo(LocalPlatform.builder().repoRoot(Harness.repoRoot()))
-             // The receiver listens on this machine, which alert-service refuses to call in production (SSRF).
-             .env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true")
+             .allowLoopbackWebhooks()
              .jvmOptions(jvm.toArray(String[]::new))
              .build()
              .start();

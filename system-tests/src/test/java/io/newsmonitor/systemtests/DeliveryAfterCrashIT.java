@@ -76,8 +76,7 @@ class DeliveryAfterCrashIT {
         .repoRoot(REPO_ROOT)
         .dataDir(dataDir)
         .services(LocalPlatform.ALERT)
-        // The webhook receiver listens on this machine, which alert-service refuses to call in production (SSRF).
-        .env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true")
+        .allowLoopbackWebhooks()
         .build();
     platform.start();
   }

@@ -73,8 +73,7 @@ class SeedPipelineIT {
     platform = ANALYST.knownTo(LocalPlatform.builder())
         .repoRoot(REPO_ROOT)
         .dataDir(dataDir)
-        // The webhook receiver listens on this machine, which alert-service refuses to call in production (SSRF).
-        .env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true")
+        .allowLoopbackWebhooks()
         .build();
     platform.start();
   }

@@ -155,10 +155,18 @@ public final class LocalPlatform implements AutoCloseable {
       return this;
     }
 
-    /** An environment variable for every service, e.g. {@code ALERT_DELIVERY_ALLOW_LOOPBACK=true}. */
+    /** An environment variable for every service, e.g. {@code INGEST_IMPORT_DIRECTORY=/path/to/inbox}. */
     public Builder env(String name, String value) {
       this.extraEnv.put(name, value);
       return this;
+    }
+
+    /**
+     * Lets alert-service deliver webhooks to this machine, where a local run's, a test's or a benchmark's receiver
+     * listens; in production it refuses loopback and private addresses (SSRF).
+     */
+    public Builder allowLoopbackWebhooks() {
+      return env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true");
     }
 
     /** How long {@link LocalPlatform#start()} waits for all services to be ready; 3 minutes by default. */

@@ -90,8 +90,7 @@ public final class LocalRun {
         .postgresPort(intEnv("NEWS_POSTGRES_PORT", 5433))
         // Every service gets it; only ingest-service reads it, and imports what is dropped there.
         .env("INGEST_IMPORT_DIRECTORY", inbox.toString())
-        // The demo webhook listens on this machine, which alert-service refuses to call in production (SSRF).
-        .env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true")
+        .allowLoopbackWebhooks()
         .build();
 
     System.out.println("Starting Kafka, PostgreSQL and the services; data in " + dataDir + " ...");

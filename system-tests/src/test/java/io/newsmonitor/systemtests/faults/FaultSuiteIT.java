@@ -106,8 +106,7 @@ class FaultSuiteIT {
         .dataDir(dataDir)
         // PostgreSQL on its own data directory and port, so that it can be stopped and started under the services.
         .persistent(true)
-        // The webhook receiver listens on this machine, which alert-service refuses to call in production (SSRF).
-        .env("ALERT_DELIVERY_ALLOW_LOOPBACK", "true")
+        .allowLoopbackWebhooks()
         // Retries every 10 s at most instead of 5 min, so that the run drains within minutes of the receiver's return; the
         // 24 attempts then span about 4 minutes, still well over the receiver's outage.
         .env("ALERT_DELIVERY_BACKOFF_CAP", "10s")
