@@ -10,8 +10,8 @@ import io.newsmonitor.events.AlertRaised;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.events.EventCodec;
-import io.newsmonitor.events.Mention;
 import io.newsmonitor.events.SourceRef;
+import io.newsmonitor.events.Mention;
 import io.newsmonitor.events.Tag;
 import io.newsmonitor.events.TextField;
 import io.newsmonitor.events.Topics;
@@ -124,8 +124,8 @@ public final class AlertDeliveryBenchmark {
 
       System.out.printf("Throughput: %,d articles at once → %,d alerts…%n", articles, (long) articles * perCountry);
       arrivals.clear();
-      ProcessHandle alertService = ProcessHandle.of(platform.pid(LocalPlatform.ALERT)).orElseThrow();
-      Duration cpuBefore = cpu(alertService);
+      long alertService = platform.pid(LocalPlatform.ALERT);
+      Duration cpuBefore = Harness.cpuTime(alertService);
       Instant start = Instant.now();
       for (int n = warmup; n < warmup + articles; n++) {
         write(producer, templates, n);
@@ -134,7 +134,7 @@ public final class AlertDeliveryBenchmark {
       awaitWebhooks((long) articles * perCountry);
       Duration burst = Duration.between(start, Instant.now());
       // What an article costs the service whatever else runs on the machine: less noisy than alerts/s on a shared machine.
-      Duration burstCpu = cpu(alertService).minus(cpuBefore);
+      Duration burstCpu = Harness.cpuTime(alertService).minus(cpuBefore);
       report.put("burst: alerts delivered by webhook (and news.alerts)", String.format("%,d in %.1f s", (long) articles * perCountry, seconds(burst)));
       report.put("**alerts delivered/s on one core (webhook + news.alerts each)**", String.format("**%,.0f**", articles * perCountry / seconds(burst)));
       report.put("articles matched and delivered/s", String.format("%,.0f", articles / seconds(burst)));
@@ -175,9 +175,6 @@ public final class AlertDeliveryBenchmark {
     Harness.printTable("alert-service deliveries on one core", report);
   }
 
-  private static Duration cpu(ProcessHandle process) {
-    return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
-  }
 
   private void arrived(WebhookReceiver.Request request) {
     AlertRaised alert = EventCodec.instance().fromJson(request.body(), AlertRaised.class);

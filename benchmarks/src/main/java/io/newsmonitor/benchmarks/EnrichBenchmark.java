@@ -12,8 +12,6 @@ import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.events.Topics;
 import io.newsmonitor.infra.local.LocalPlatform;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -69,11 +67,7 @@ public final class EnrichBenchmark {
     report.put("enrich-service", Harness.describeSetup(pin));
 
     List<String> jvm = new ArrayList<>(List.of(Harness.ONE_CORE_JVM));
-    if (options.containsKey("jfr")) {
-      // Written when the service stops; the JVM does not create the directory.
-      Path recordings = Files.createDirectories(Path.of(options.get("jfr")).toAbsolutePath());
-      jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + recordings + "/enrich-%p.jfr");
-    }
+    Harness.flightRecording(options, "enrich-%p.jfr").ifPresent(jvm::add);
 
     try (LocalPlatform platform = Harness.oneCorePlatform(LocalPlatform.ENRICH, pin)
              .jvmOptions(jvm.toArray(String[]::new))
@@ -93,14 +87,14 @@ public final class EnrichBenchmark {
 
       System.out.printf("Measured: %,d articles of ~%d words…%n", articles, WORDS_PER_ARTICLE);
       Instant start = Instant.now();
-      Duration serviceCpuBefore = cpu(pid);
+      Duration serviceCpuBefore = Harness.cpuTime(pid);
       Duration postgresCpuBefore = postgresCpu(platform);
       produce(producer, templates, warmup, articles);
       long expected = (long) warmup + articles;
       awaitUntil(Duration.ofMinutes(30), () -> topicSize(admin, Topics.ARTICLES_ENRICHED) >= expected,
           () -> "enriched " + (topicSize(admin, Topics.ARTICLES_ENRICHED) - warmup) + "/" + articles);
       Duration elapsed = Duration.between(start, Instant.now());
-      Duration serviceCpu = cpu(pid).minus(serviceCpuBefore);
+      Duration serviceCpu = Harness.cpuTime(pid).minus(serviceCpuBefore);
       Duration postgresCpu = postgresCpu(platform).minus(postgresCpuBefore);
       check(topicSize(admin, Topics.ARTICLES_INGESTED + Topics.DLQ_SUFFIX) == 0, "records went to the DLQ");
       report.put("articles consumed, tagged, assigned a story, produced", String.format("%,d in %.1f s", articles, seconds(elapsed)));
@@ -112,10 +106,6 @@ public final class EnrichBenchmark {
     Harness.printTable("enrich-service on one core", report);
   }
 
-  /** User + system CPU time of a process so far: what its articles cost whatever else runs on the machine. */
-  private static Duration cpu(long pid) {
-    return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
-  }
 
   /**
    * CPU time of the benchmark's PostgreSQL: its postmaster (found by the port it listens on, as other benchmarks may run

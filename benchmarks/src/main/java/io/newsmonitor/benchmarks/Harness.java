@@ -110,6 +110,28 @@ final class Harness {
   }
 
   /**
+   * User + system CPU time of process {@code pid} so far: what its work costs whatever else runs on the machine, a figure
+   * far less disturbed by other load than a rate is.
+   */
+  static Duration cpuTime(long pid) {
+    return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+        .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
+  }
+
+  /**
+   * The JVM option that records a service with Flight Recorder (profile settings) into the directory {@code --jfr} names,
+   * created if missing (the JVM does not create it), as {@code fileName} ({@code %p}: the process id); empty without
+   * {@code --jfr}. The recording is written when the service stops.
+   */
+  static Optional<String> flightRecording(Map<String, String> options, String fileName) throws IOException {
+    if (!options.containsKey("jfr")) {
+      return Optional.empty();
+    }
+    Path recordings = Files.createDirectories(Path.of(options.get("jfr")).toAbsolutePath());
+    return Optional.of("-XX:StartFlightRecording=settings=profile,filename=" + recordings.resolve(fileName));
+  }
+
+  /**
    * CPU time the whole machine has spent busy since boot, every process together (user, nice, system, irq, softirq, steal
    * of {@code /proc/stat}), or empty where there is no {@code /proc}. Kafka and PostgreSQL are counted here and nowhere
    * else: PostgreSQL's backends are not children of any process of ours.

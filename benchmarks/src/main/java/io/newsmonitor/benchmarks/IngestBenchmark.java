@@ -14,8 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,10 +89,7 @@ public final class IngestBenchmark {
 
     List<String> pin = Harness.pinToOneCore();
     List<String> jvm = new ArrayList<>(List.of(Harness.ONE_CORE_JVM));
-    if (options.containsKey("jfr")) {
-      Path recordings = Files.createDirectories(Path.of(options.get("jfr")).toAbsolutePath());
-      jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + recordings + "/%p.jfr");
-    }
+    Harness.flightRecording(options, "%p.jfr").ifPresent(jvm::add);
     report.put("machine", Harness.machine());
     report.put("ingest-service", Harness.describeSetup(pin) + (options.containsKey("jfr") ? ", recorded with JFR" : ""));
 
@@ -114,11 +109,11 @@ public final class IngestBenchmark {
 
       String how = single ? "one per request (POST /api/articles)" : "in batches of " + BATCH + " (POST /api/articles/batch)";
       System.out.printf("Push: %,d articles %s from %d clients…%n", articles, how, clients);
-      Duration cpuBefore = cpu(pid);
+      Duration cpuBefore = Harness.cpuTime(pid);
       Instant start = Instant.now();
       int published = push(pusher, clients, warmup, articles);
       Duration pushTime = Duration.between(start, Instant.now());
-      Duration cpuUsed = cpu(pid).minus(cpuBefore);
+      Duration cpuUsed = Harness.cpuTime(pid).minus(cpuBefore);
       long onTopic = topicSize(admin, Topics.ARTICLES_INGESTED);
       check(published == articles && onTopic == warmup + articles,
           "push: " + published + " of " + articles + " published, " + onTopic + " records on the topic (expected " + (warmup + articles) + ")");
@@ -164,9 +159,6 @@ public final class IngestBenchmark {
     Harness.printTable("ingest-service on one core", report);
   }
 
-  private static Duration cpu(long pid) {
-    return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElseThrow();
-  }
 
   /** Sends articles {@code first …} (at most {@link #step()}) in one request and answers how many were published. */
   private interface Pusher {

@@ -24,8 +24,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -138,11 +136,8 @@ public final class SystemBenchmark {
       // Flags to compare (a garbage collector, say) added to every service's command line, after the defaults.
       jvm.addAll(List.of(options.get("jvm").trim().split("\\s+")));
     }
-    if (options.containsKey("jfr")) {
-      // %p: one recording per service process, written when it stops; the JVM does not create the directory.
-      Path recordings = Files.createDirectories(Path.of(options.get("jfr")).toAbsolutePath());
-      jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + recordings + "/%p.jfr");
-    }
+    // %p: one recording per service process.
+    Harness.flightRecording(options, "%p.jfr").ifPresent(jvm::add);
     report.put("services", "ingest, enrich, alert as processes (" + String.join(" ", jvm) + "), embedded Kafka (KRaft) and PostgreSQL");
 
     try (WebhookReceiver receiver = new WebhookReceiver(0).onRequest(this::arrived);
@@ -226,9 +221,9 @@ public final class SystemBenchmark {
   private static Map<String, Duration> cpu(LocalPlatform platform) {
     Map<String, Duration> cpu = new LinkedHashMap<>();
     for (String service : LocalPlatform.SERVICES) {
-      cpu.put(service, ProcessHandle.of(platform.pid(service)).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO));
+      cpu.put(service, Harness.cpuTime(platform.pid(service)));
     }
-    cpu.put("harness", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+    cpu.put("harness", Harness.cpuTime(ProcessHandle.current().pid()));
     return cpu;
   }
 
