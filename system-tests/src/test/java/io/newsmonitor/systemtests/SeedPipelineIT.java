@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -95,7 +94,7 @@ class SeedPipelineIT {
         JSON.writeValueAsString(Map.of("name", "Japan and AUKUS Pillar II", "rule", "Japan + Pillar II",
             "webhookUrl", receiver.url() + "/alerts")), 201);
 
-    Map<String, String> articleIdBySeed = importSeeds();
+    Map<String, String> articleIdBySeed = Seeds.importAll(REPO_ROOT, platform.ingestUrl());
     assertThat(articleIdBySeed).hasSize(5);
 
     await("alert-service has consumed every enriched seed").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -178,20 +177,6 @@ class SeedPipelineIT {
       });
     }
     return stories;
-  }
-
-  /** Imports every seed file through ingest's REST import; returns the article id by seed number ("000" …). */
-  private static Map<String, String> importSeeds() throws IOException, InterruptedException {
-    Map<String, String> ids = new TreeMap<>();
-    try (Stream<Path> seeds = Files.list(REPO_ROOT.resolve("samples/seeds"))) {
-      for (Path seed : seeds.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-        String fileName = seed.getFileName().toString();
-        JsonNode imported = post(HttpRequest.newBuilder(URI.create(platform.ingestUrl() + "/api/imports/seed?filename=" + fileName)), "text/plain; charset=utf-8",
-            Files.readString(seed), 202);
-        ids.put(fileName.substring(0, 3), imported.get("id").asText());
-      }
-    }
-    return ids;
   }
 
   /** True once {@code group} has committed offsets at the end of every partition of {@code topic}, holding {@code records}. */
