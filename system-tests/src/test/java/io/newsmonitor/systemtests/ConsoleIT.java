@@ -126,8 +126,9 @@ class ConsoleIT {
 
     WebElement rule = element("#rule");
     rule.sendKeys(BROKEN_RULE);
-    waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rule-check .rule-error p.rule-message")));
-    List<String> caret = element("#rule-check .rule-error pre.caret").getDomProperty("textContent").lines().toList();
+    // Typed a key at a time, the check shows each prefix's verdict in turn: wait for the whole rule's.
+    waitUntil(page -> caretLines().stream().findFirst().filter(BROKEN_RULE::equals).isPresent());
+    List<String> caret = caretLines();
     assertThat(caret).as("the rule, then a caret under the end of the rule, where it fails").hasSizeGreaterThanOrEqualTo(2);
     assertThat(caret.get(0)).isEqualTo(BROKEN_RULE);
     assertThat(caret.get(1)).matches(" *\\^\\s*");
@@ -138,9 +139,8 @@ class ConsoleIT {
 
     rule.clear();
     rule.sendKeys(RULE);
-    waitUntil(ExpectedConditions.and(
-        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rule-check ul.rule-meaning li")),
-        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#rule-check .rule-error"))));
+    waitUntil(page -> texts("#rule-check ul.rule-meaning li").stream().anyMatch(term -> term.contains("topic AUKUS Pillar II")));
+    assertThat(driver.findElements(By.cssSelector("#rule-check .rule-error"))).isEmpty();
     assertThat(texts("#rule-check ul.rule-meaning li"))
         .anySatisfy(term -> assertThat(term).contains("Japan").contains("actor Japan"))
         .anySatisfy(term -> assertThat(term).contains("Pillar II").contains("topic AUKUS Pillar II"));
@@ -334,6 +334,11 @@ class ConsoleIT {
     element("#sign-in").click();
   }
 
+  /** The lines of the rule check's caret: the rule, then a ^ under where it fails. */
+  private static List<String> caretLines() {
+    return element("#rule-check .rule-error pre.caret").getDomProperty("textContent").lines().toList();
+  }
+
   private static WebElement element(String css) {
     return driver.findElement(By.cssSelector(css));
   }
@@ -372,10 +377,11 @@ class ConsoleIT {
 
   /** The cell of table#channel-status in the row of {@code channel}, under the column headed {@code column}. */
   private static String channelStatus(String channel, String column) {
-    List<String> headings = texts("#channel-status tr:first-child th").stream().map(String::toLowerCase).toList();
+    List<WebElement> rows = driver.findElements(By.cssSelector("#channel-status tr"));
+    List<String> headings = rows.getFirst().findElements(By.cssSelector("th, td")).stream().map(cell -> cell.getText().trim().toLowerCase()).toList();
     int index = headings.indexOf(column);
     assertThat(index).as("column %s among %s", column, headings).isNotNegative();
-    WebElement row = driver.findElements(By.cssSelector("#channel-status tr")).stream()
+    WebElement row = rows.stream()
         .filter(tr -> !tr.findElements(By.cssSelector("th, td")).isEmpty())
         .filter(tr -> tr.findElements(By.cssSelector("th, td")).getFirst().getText().trim().equalsIgnoreCase(channel))
         .findFirst().orElseThrow(() -> new AssertionError("no row for " + channel + " in table#channel-status"));
