@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -42,19 +45,16 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Starts the browser at {@link #WIDE}; aborts the calling test class (JUnit assumption) when the browser is not installed,
-   * or fails it when {@code NEWS_E2E_BROWSER=required}.
+   * Starts the browser at {@link #WIDE}; aborts the calling test (JUnit assumption) when the browser is not installed, or
+   * fails it when {@code NEWS_E2E_BROWSER=required}.
    */
   static Browser start() {
-    List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(binary -> !Files.isExecutable(binary)).toList();
-    if (!missing.isEmpty()) {
-      String message = "The console's browser test needs Chromium and its driver, missing here: " + missing
-          + ". Install them with `apt-get install chromium chromium-driver` (Debian, Ubuntu), or point"
-          + " -Dnews.e2e.chromium / -Dnews.e2e.chromedriver (NEWS_E2E_CHROMIUM / NEWS_E2E_CHROMEDRIVER) at them.";
-      if ("required".equals(System.getenv("NEWS_E2E_BROWSER"))) {
-        throw new IllegalStateException(message + " NEWS_E2E_BROWSER=required: failing instead of skipping.");
+    Optional<String> missing = missing();
+    if (missing.isPresent()) {
+      if (required()) {
+        throw new IllegalStateException(missing.get() + " NEWS_E2E_BROWSER=required: failing instead of skipping.");
       }
-      assumeTrue(false, message);
+      assumeTrue(false, missing.get());
     }
     ChromeOptions options = new ChromeOptions()
         .setBinary(CHROMIUM.toFile())
@@ -107,6 +107,35 @@ final class Browser implements AutoCloseable {
   @Override
   public void close() {
     driver.quit();
+  }
+
+  /** Why the browser cannot start here, if it cannot. */
+  private static Optional<String> missing() {
+    List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(binary -> !Files.isExecutable(binary)).toList();
+    return missing.isEmpty() ? Optional.empty() : Optional.of("The console's browser test needs Chromium and its driver, missing here: "
+        + missing + ". Install them with `apt-get install chromium chromium-driver` (Debian, Ubuntu), or point"
+        + " -Dnews.e2e.chromium / -Dnews.e2e.chromedriver (NEWS_E2E_CHROMIUM / NEWS_E2E_CHROMEDRIVER) at them.");
+  }
+
+  private static boolean required() {
+    return "required".equals(System.getenv("NEWS_E2E_BROWSER"));
+  }
+
+  /**
+   * Skips a test class that needs the browser where it is missing, unless it is required: an assumption failing in
+   * {@code @BeforeAll} would skip it too, but Maven's test report counts neither the class nor the reason, while a class
+   * this condition disables is reported skipped, with the reason. The platform is not started for nothing either.
+   */
+  static final class Installed implements ExecutionCondition {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      Optional<String> skipped = missing().filter(reason -> !required());
+      // Maven prints the count of skipped tests, not why: say it where the developer looks.
+      skipped.ifPresent(reason -> System.err.println("Skipping " + context.getDisplayName() + ": " + reason));
+      return skipped.map(ConditionEvaluationResult::disabled)
+          .orElseGet(() -> ConditionEvaluationResult.enabled("Chromium and chromedriver installed, or required"));
+    }
   }
 
   private static Path configuredPath(String property, String variable, String fallback) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code news.screenshots.dir} ({@code -Dnews.screenshots.dir=$PWD/docs/screenshots} refreshes the README's).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(Browser.Installed.class)
 class ConsoleIT {
 
   private static final Path REPO_ROOT = Path.of(System.getProperty("news.repo.root", "..")).toAbsolutePath().normalize();
@@ -65,7 +67,7 @@ class ConsoleIT {
 
   @BeforeAll
   static void startBrowserAndSystem() {
-    // The browser first: where it is missing the class is skipped before the platform takes its minute to start.
+    // The browser first: where it is missing (and required) the class fails before the platform takes its minute to start.
     browser = Browser.start();
     driver = browser.driver();
     receiver = new WebhookReceiver(0);
