@@ -23,8 +23,17 @@ final class Console {
     return Response.seeOther(URI.create(path)).build();
   }
 
-  static String urlEncode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  /**
+   * {@code path} with these query parameters (name, value, name, value …), encoded as a form would: a rule's {@code +} must
+   * arrive as {@code +}, not as the space a bare {@code +} in a query stands for.
+   */
+  static String withQuery(String path, Object... namesAndValues) {
+    StringBuilder url = new StringBuilder(path);
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      url.append(i == 0 ? '?' : '&').append(namesAndValues[i]).append('=')
+          .append(URLEncoder.encode(String.valueOf(namesAndValues[i + 1]), StandardCharsets.UTF_8));
+    }
+    return url.toString();
   }
 
   /** An instant as the pages show it; the machine-readable one goes in the time element's datetime. */

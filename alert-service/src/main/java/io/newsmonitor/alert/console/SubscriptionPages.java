@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,12 +41,8 @@ public class SubscriptionPages {
       return active ? "active" : "paused";
     }
 
-    public String lastAlertText() {
-      return Console.when(lastAlert);
-    }
-
     public String previewUrl() {
-      return "/console/preview?rule=" + Console.urlEncode(rule);
+      return Console.withQuery("/console/preview", "rule", rule);
     }
   }
 
@@ -90,8 +85,9 @@ public class SubscriptionPages {
 
   @GET
   @Path("subscriptions/new")
-  public TemplateInstance create() {
-    return form(new Form(null, "", "", "", "", "immediate"), List.of());
+  public TemplateInstance create(@QueryParam("rule") String rule) {
+    // From the preview's "Subscribe with this rule".
+    return form(new Form(null, "", rule == null ? "" : rule, "", "", "immediate"), List.of());
   }
 
   @GET
@@ -162,7 +158,7 @@ public class SubscriptionPages {
       // carried in a redirect's URL.
       return Response.ok(page("Saved " + subscription.name + ".", subscription.webhookSecret)).build();
     }
-    return Response.seeOther(UriBuilder.fromPath("/console/subscriptions").queryParam("saved", subscription.name).build()).build();
+    return Console.seeOther(Console.withQuery("/console/subscriptions", "saved", subscription.name));
   }
 
   private Response refused(Form form, ProblemException problem) {
