@@ -3,6 +3,7 @@ package io.newsmonitor.alert.rest;
 import io.newsmonitor.support.problem.ProblemException;
 import io.newsmonitor.support.problem.ProblemExceptionMappers;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
@@ -22,7 +23,8 @@ public class CsrfRefusals {
 
   private final ProblemExceptionMappers problems = new ProblemExceptionMappers();
 
-  @ServerResponseFilter
+  // Before the console's error pages (higher runs first among response filters), which show this problem to a person.
+  @ServerResponseFilter(priority = Priorities.USER + 100)
   public void explain(ContainerRequestContext request, ContainerResponseContext response, UriInfo uri) {
     MediaType type = request.getMediaType();
     if (response.getStatus() == 400 && !response.hasEntity() && !HttpMethod.GET.equals(request.getMethod()) && type != null

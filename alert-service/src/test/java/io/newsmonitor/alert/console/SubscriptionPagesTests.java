@@ -148,9 +148,19 @@ class SubscriptionPagesTests {
 
     Response refused = alice.submit(form, Map.of("name", "Forged", "rule", "Japan"));
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.contentType()).startsWith("application/problem+json");
-    assertThat(refused.jsonPath().getString("detail")).contains("csrf-token");
+    assertThat(refused.contentType()).startsWith("text/html");
+    assertThat(Jsoup.parse(refused.asString()).select("#error-detail").text()).contains("csrf-token");
     assertThat(Api.given().get("/api/subscriptions").jsonPath().getList("id")).isEmpty();
+  }
+
+  @Test
+  void aFormPostToTheApiIsRefusedWithAProblemSayingWhy() {
+    String id = Api.given().body(Map.of("name", "Japan", "rule", "Japan")).post("/api/subscriptions").then().statusCode(201).extract().path("id");
+
+    // What a hostile page could make a browser with cached Basic credentials send.
+    Api.given().contentType("application/x-www-form-urlencoded").formParam("x", "y").post("/api/subscriptions/" + id + "/pause")
+        .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("the API takes JSON"));
+    assertThat(Api.given().get("/api/subscriptions/" + id).jsonPath().getBoolean("active")).isTrue();
   }
 
   @Test
@@ -160,7 +170,9 @@ class SubscriptionPagesTests {
     ConsoleSession bob = ConsoleSession.signIn(BOB);
 
     assertThat(bob.page("/console/subscriptions").select("tr[data-subscription-id]")).isEmpty();
-    bob.request().get("/console/subscriptions/" + alicesId + "/edit").then().statusCode(404);
+    Response notFound = bob.request().get("/console/subscriptions/" + alicesId + "/edit");
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(Jsoup.parse(notFound.asString()).select("#error-detail").text()).contains("subscription " + alicesId);
     Element bobsForm = bob.page("/console/subscriptions/new").selectFirst("form#subscription-form");
     bobsForm.attr("action", "/console/subscriptions/" + alicesId);
     assertThat(bob.submit(bobsForm, Map.of("name", "Taken", "rule", "China")).statusCode()).isEqualTo(404);
