@@ -25,7 +25,9 @@ public final class Api {
 
   /** A request made as this analyst of the test profile (whose password is the name followed by {@code -password}). */
   public static RequestSpecification as(String analyst) {
-    return RestAssured.given().auth().preemptive().basic(analyst, analyst + "-password");
+    // JSON unless a call says otherwise: a form-encoded POST (RestAssured's default for one without a body) is what a hostile
+    // page can submit, and is refused without the console's CSRF token.
+    return RestAssured.given().auth().preemptive().basic(analyst, analyst + "-password").contentType(ContentType.JSON);
   }
 
   /** Creates a subscription of alice and returns its id. */

@@ -69,6 +69,22 @@ public class Inbox {
     return copies;
   }
 
+  /** When each of the analyst's subscriptions that ever matched last raised an alert. */
+  public Map<UUID, Instant> lastAlerts(String owner) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = entityManager.createNativeQuery("""
+            select m.subscription_id, max(m.matched_at)
+            from {h-schema}alert_match m
+            join {h-schema}subscription s on s.id = m.subscription_id
+            where s.owner = :owner and m.attached_to is null
+            group by m.subscription_id""")
+        .setParameter("owner", owner)
+        .getResultList();
+    Map<UUID, Instant> lastAlerts = new HashMap<>();
+    rows.forEach(row -> lastAlerts.put((UUID) row[0], (Instant) row[1]));
+    return lastAlerts;
+  }
+
   /**
    * Marks the analyst's alert read (keeping the first time it was) or unread.
    *

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record PreviewRequest(
     @Schema(required = true, examples = "Japan + Pillar II") String rule,
-    @Schema(description = "How far back, by published time, in days (1 to " + PreviewService.MAX_DAYS + ")", defaultValue = "" + PreviewService.DEFAULT_DAYS)
+    @Schema(description = "How far back, by published time, in days (1 to " + PreviewService.MAX_DAYS + ", or to alert.articles.retention when longer)", defaultValue = "" + PreviewService.DEFAULT_DAYS)
     Integer days,
     @Schema(description = "The most matches to answer (1 to " + PreviewService.MAX_LIMIT + ")", defaultValue = "" + PreviewService.DEFAULT_LIMIT)
     Integer limit,

@@ -67,6 +67,32 @@ public class PreviewService {
     return new PreviewResult(request.rule(), days, limit, scan.matches, scan.truncated, scan.timedOut, scan.scanned, inWindow, tookMs, whyNot);
   }
 
+  /**
+   * The newest articles of the last {@code days} that {@code rule} does not match, at most {@code limit}: the ones an analyst
+   * may ask why not. Reads no further than the time budget allows.
+   *
+   * @throws ProblemException 400 as {@link #preview} does
+   */
+  @Transactional
+  public List<ArticleIngested> notMatched(String rule, int days, int limit) {
+    ResolvedRule resolved = validate(rule, days, limit);
+    Instant since = Instant.now().minus(Duration.ofDays(days));
+    long deadline = System.nanoTime() + config.previewTimeBudget().toNanos();
+    List<ArticleIngested> notMatched = new ArrayList<>();
+    articles.scan(Prefilter.none(), since, Math.min(config.previewFetchSize(), limit * 4), candidate -> {
+      if (!RuleEvaluator.evaluate(resolved, candidate).matched()) {
+        notMatched.add(candidate.article());
+      }
+      return notMatched.size() < limit && System.nanoTime() - deadline < 0;
+    });
+    return notMatched;
+  }
+
+  /** The widest window a preview may ask for, in days: every stored article, however long they are kept. */
+  public int maxDays() {
+    return (int) Math.max(MAX_DAYS, config.retention().toDays());
+  }
+
   private ResolvedRule validate(String rule, int days, int limit) {
     List<FieldError> errors = new ArrayList<>();
     ResolvedRule resolved = null;
@@ -82,8 +108,8 @@ public class PreviewService {
         errors.add(new FieldError("rule", e.getMessage()));
       }
     }
-    if (days < 1 || days > MAX_DAYS) {
-      errors.add(new FieldError("days", "must be between 1 and " + MAX_DAYS));
+    if (days < 1 || days > maxDays()) {
+      errors.add(new FieldError("days", "must be between 1 and " + maxDays()));
     }
     if (limit < 1 || limit > MAX_LIMIT) {
       errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));

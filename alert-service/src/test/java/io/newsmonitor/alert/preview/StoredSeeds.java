@@ -22,7 +22,7 @@ import java.util.Map;
  * The five seed articles of {@code samples/seeds} as enrich-service tags them for {@code Japan + Pillar II}: all name Japan;
  * 000, 001, 002 (one story) and 004 are about AUKUS Pillar II, 003 is not. Published in the last hours, 000 newest.
  */
-final class StoredSeeds {
+public final class StoredSeeds {
 
   private static final Path SEEDS = Path.of("../samples/seeds");
 
@@ -35,7 +35,7 @@ final class StoredSeeds {
   }
 
   /** The article id of seed {@code number} ("000" to "004") in a test run identified by {@code run} (8 hex digits). */
-  static String id(String run, String number) {
+  public static String id(String run, String number) {
     return prefix(run) + "0".repeat(17) + number;
   }
 
@@ -44,7 +44,7 @@ final class StoredSeeds {
     return run + "5eed";
   }
 
-  static List<ArticleEnriched> articles(String run) {
+  public static List<ArticleEnriched> articles(String run) {
     List<ArticleEnriched> articles = new ArrayList<>();
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     for (String number : List.of("000", "001", "002", "003", "004")) {

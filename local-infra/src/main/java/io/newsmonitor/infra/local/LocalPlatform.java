@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -200,6 +201,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The platform, not started yet. */
     public LocalPlatform build() {
+      // One key for the platform's life: a restarted alert-service still reads the console sessions it gave out.
+      byte[] sessionKey = new byte[32];
+      new SecureRandom().nextBytes(sessionKey);
+      extraEnv.putIfAbsent("CONSOLE_SESSION_KEY", HexFormat.of().formatHex(sessionKey));
       return new LocalPlatform(new Config(repoRoot.toAbsolutePath().normalize(), dataDir != null ? dataDir.toAbsolutePath() : Dirs.temp("local-platform-"),
           ingestPort, enrichPort, alertPort, kafkaPort, controllerPort, postgresPort, persistent, extraEnv, startupTimeout,
           services, launchPrefix, jvmOptions));

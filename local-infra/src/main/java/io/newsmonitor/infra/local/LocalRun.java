@@ -90,6 +90,8 @@ public final class LocalRun {
         .postgresPort(intEnv("NEWS_POSTGRES_PORT", 5433))
         // Every service gets it; only ingest-service reads it, and imports what is dropped there.
         .env("INGEST_IMPORT_DIRECTORY", inbox.toString())
+        // The sample articles date from 2024: kept for the console's preview instead of purged after 30 days.
+        .env("ALERT_ARTICLES_RETENTION", "3650d")
         .allowLoopbackWebhooks()
         .build();
 
@@ -214,7 +216,8 @@ public final class LocalRun {
       String url = platform.url(service);
       text.append(String.format("  %-15s %-24s %s/q/swagger-ui   %s/q/health%n", service, url, url, url));
     }
-    text.append(String.format("%n  Analyst         %s, password %s (HTTP Basic on alert-service's /api), e.g. curl -u %s:%s %s/api/inbox%n",
+    text.append(String.format("%n  Console         %s/console (sign in as %s, password %s)%n", platform.alertUrl(), DEMO_ANALYST.name(), DEMO_ANALYST.password()))
+        .append(String.format("  Analyst         %s, password %s (HTTP Basic on alert-service's /api), e.g. curl -u %s:%s %s/api/inbox%n",
             DEMO_ANALYST.name(), DEMO_ANALYST.password(), DEMO_ANALYST.name(), DEMO_ANALYST.password(), platform.alertUrl()))
         .append(String.format("  Deliveries      %s/api/deliveries%n", platform.alertUrl()))
         .append(String.format("  Demo webhook    %s/demo (each alert is printed below)%n", receiver.url()))

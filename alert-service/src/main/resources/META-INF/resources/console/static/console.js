@@ -1,0 +1,38 @@
+// Checks the rule as it is typed: the server parses it as a subscription would and answers the #rule-check fragment
+// (the parse error with a caret under its position, or what each term means). Without JavaScript the same check is
+// shown when the form comes back from the server.
+(function () {
+  const rule = document.getElementById('rule');
+  const check = document.getElementById('rule-check');
+  if (!rule || !check) {
+    return;
+  }
+  let timer;
+  let latest = 0;
+  rule.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(async function () {
+      const request = ++latest;
+      try {
+        const response = await fetch('/console/rules/check?rule=' + encodeURIComponent(rule.value), {
+          headers: { 'Accept': 'text/html' },
+          credentials: 'same-origin'
+        });
+        // An answer to an older keystroke must not replace a newer one.
+        if (request === latest && response.ok) {
+          check.innerHTML = await response.text();
+        }
+      } catch (e) {
+        // Offline or signed out: the server checks the rule again on saving.
+      }
+    }, 250);
+  });
+})();
+
+// Deleting cannot be undone: ask first. (Without JavaScript the form posts at once.)
+document.addEventListener('submit', function (event) {
+  const question = event.target.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});
