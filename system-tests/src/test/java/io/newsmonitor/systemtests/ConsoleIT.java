@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,15 +114,17 @@ class ConsoleIT {
     signIn(ANALYST.name(), ANALYST.password());
     waitUntil(ExpectedConditions.urlMatches("/console/inbox(\\?.*)?$"));
     assertThat(element("#signed-in-as").getText()).isEqualTo(ANALYST.name());
-    assertThat(driver.findElements(By.cssSelector("#nav-inbox, #nav-subscriptions, #nav-deliveries, form#sign-out button"))).hasSize(4);
+    // Each step opens its page by address, so that one page's failure leaves the others' steps to say what they find.
+    assertThat(attributes("#nav-inbox, #nav-subscriptions, #nav-deliveries", "href"))
+        .containsExactly("/console/inbox", "/console/subscriptions", "/console/deliveries");
+    assertThat(driver.findElements(By.cssSelector("form#sign-out button"))).hasSize(1);
   }
 
   @Test
   @Order(2)
   void aNewSubscriptionShowsWhereItsRuleFailsThenWhatItMeans() {
-    element("#nav-subscriptions").click();
-    waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("subscriptions")));
-    element("#new-subscription").click();
+    open("/console/subscriptions");
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("new-subscription"))).click();
     waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("subscription-form")));
     assertLabelled("name", "rule", "webhookUrl", "webhookSecret", "email");
     assertThat(element("#rule-check").getDomAttribute("aria-live")).isEqualTo("polite");
@@ -184,17 +187,17 @@ class ConsoleIT {
     element("#preview").click();
     waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
     assertThat(driver.getCurrentUrl()).contains("/console/preview");
-    // The seeds are from 2024: only "all stored" reaches back to them.
+    // The seeds are from 2024: only the widest window, everything stored, reaches back to them.
     String allStored = new Select(element("select#days")).getOptions().stream()
-        .filter(option -> option.getText().toLowerCase().contains("all"))
-        .findFirst().orElseThrow(() -> new AssertionError("select#days has no 'all stored' option"))
-        .getDomProperty("value");
+        .map(option -> option.getDomProperty("value"))
+        .max(Comparator.comparingInt(Integer::parseInt))
+        .orElseThrow(() -> new AssertionError("select#days has no option"));
     String preview = "/console/preview?rule=" + URLEncoder.encode(RULE, StandardCharsets.UTF_8) + "&days=" + URLEncoder.encode(allStored, StandardCharsets.UTF_8);
 
     List<String> matching = MATCHING_SEEDS.stream().map(articleIdBySeed::get).toList();
     eventually(preview, "the four matching seeds in the preview", () ->
         assertThat(attributes("#preview-matches > li.preview-match", "data-article-id")).containsExactlyInAnyOrderElementsOf(matching));
-    assertThat(element("#preview-summary").getText()).startsWith("4 match");
+    assertThat(element("#preview-summary").getText()).startsWith("4 ").contains("match");
     for (WebElement match : driver.findElements(By.cssSelector("#preview-matches > li.preview-match"))) {
       assertThat(match.findElements(By.cssSelector("a.title, span.source, time"))).as("title, source and time").hasSizeGreaterThanOrEqualTo(3);
       assertThat(match.findElements(By.cssSelector("ul.reasons li mark"))).as("highlighted snippets of %s", match.getDomAttribute("data-article-id")).isNotEmpty();
@@ -208,7 +211,7 @@ class ConsoleIT {
     assertThat(driver.getCurrentUrl()).contains("articleId=" + articleIdBySeed.get("003"));
     assertThat(element("#why-not p.verdict").getText()).containsIgnoringCase("not");
     assertThat(texts("#why-not ul.failed-parts li")).isNotEmpty().anySatisfy(part -> assertThat(part).contains("Pillar II"));
-    assertThat(texts("#why-not ul.matched-parts li")).anySatisfy(part -> assertThat(part).contains("Japan"));
+    assertThat(texts("#why-not .matched-parts li")).anySatisfy(part -> assertThat(part).contains("Japan"));
     browser.screenshot("why-not.png");
     AUDIT.check(driver, "why not");
   }
@@ -216,7 +219,6 @@ class ConsoleIT {
   @Test
   @Order(5)
   void theInboxHasOneAlertPerStoryAndSaysWhyItMatched() {
-    element("#nav-inbox").click();
     eventually("/console/inbox", "an alert per story in the inbox: 000's (with 001 and 002) and 004's", () ->
         assertThat(driver.findElements(By.cssSelector("#inbox > li.story"))).hasSize(2));
 
@@ -258,8 +260,6 @@ class ConsoleIT {
   @Test
   @Order(6)
   void deliveriesShowTheWebhookDeliveredBothAlerts() {
-    element("#nav-deliveries").click();
-    waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("channel-status")));
     eventually("/console/deliveries", "two webhook deliveries delivered, none failed", () -> {
       assertThat(channelStatus("webhook", "delivered")).isEqualTo("2");
       assertThat(channelStatus("webhook", "failed")).isEqualTo("0");
