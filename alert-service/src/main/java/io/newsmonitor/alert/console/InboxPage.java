@@ -28,15 +28,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The analyst's alerts, one entry per story however many subscriptions matched it, each marked read or unread at once. */
 @Path("/console/inbox")
 @Produces(MediaType.TEXT_HTML)
 public class InboxPage {
-
-  /** Stories per page. */
-  static final int PAGE_SIZE = 25;
 
   /** What the inbox shows: every subscription's alerts or one's ({@code subscriptionId} empty for all), or only the unread. */
   public record Filter(String subscriptionId, boolean unread) {
@@ -114,11 +112,14 @@ public class InboxPage {
   private final Inbox inbox;
   private final SubscriptionService subscriptions;
   private final CurrentAnalyst analyst;
+  private final int pageSize;
 
-  public InboxPage(Inbox inbox, SubscriptionService subscriptions, CurrentAnalyst analyst) {
+  public InboxPage(Inbox inbox, SubscriptionService subscriptions, CurrentAnalyst analyst,
+      @ConfigProperty(name = "alert.console.inbox.page-size") int pageSize) {
     this.inbox = inbox;
     this.subscriptions = subscriptions;
     this.analyst = analyst;
+    this.pageSize = pageSize;
   }
 
   @GET
@@ -129,13 +130,13 @@ public class InboxPage {
     }
     String owner = analyst.name();
     Filter filter = Filter.of(subscriptionId, unread);
-    InboxStories page = inbox.stories(new InboxQuery(owner, filter.unread(), filter.subscription(), PAGE_SIZE, offset));
+    InboxStories page = inbox.stories(new InboxQuery(owner, filter.unread(), filter.subscription(), pageSize, offset));
     List<Option> options = subscriptions.list(owner).stream()
         .map(subscription -> new Option(subscription.id.toString(), subscription.name, subscription.id.toString().equals(filter.subscriptionId())))
         .toList();
     return Templates.inbox(owner, filter, options, page.stories().stream().map(Story::of).toList(),
-        page.more() ? filter.url(offset + PAGE_SIZE) : null,
-        offset > 0 ? filter.url(Math.max(0, offset - PAGE_SIZE)) : null);
+        page.more() ? filter.url(offset + pageSize) : null,
+        offset > 0 ? filter.url(Math.max(0, offset - pageSize)) : null);
   }
 
   @POST

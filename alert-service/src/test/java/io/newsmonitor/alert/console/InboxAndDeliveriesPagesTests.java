@@ -20,6 +20,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -33,43 +34,56 @@ import org.junit.jupiter.api.Test;
  * or changing another's. One class for both pages: they share the profile, so the application starts once.
  */
 @QuarkusTest
-@TestProfile(InboxAndDeliveriesPagesTests.ShortRetries.class)
+@TestProfile(InboxAndDeliveriesPagesTests.ShortRetriesShortPages.class)
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class InboxAndDeliveriesPagesTests extends PipelineTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int MAX_ATTEMPTS = 2;
 
-  /** Deliveries are parked after two failed attempts, so that a test sees one parked in a moment. */
-  public static class ShortRetries implements QuarkusTestProfile {
+  private static final int STORIES_PER_PAGE = 3;
+
+  /**
+   * Deliveries are parked after two failed attempts, so that a test sees one parked in a moment; a few stories make a page of
+   * the inbox.
+   */
+  public static class ShortRetriesShortPages implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("alert.delivery.max-attempts", String.valueOf(MAX_ATTEMPTS));
+      return Map.of("alert.delivery.max-attempts", String.valueOf(MAX_ATTEMPTS),
+          "alert.console.inbox.page-size", String.valueOf(STORIES_PER_PAGE));
     }
   }
 
   @Test
-  void aStoryMatchedByTwoSubscriptionsIsOneEntryWithItsLaterCopyFoldedUnderIt() {
+  void aStoryMatchedByTwoSubscriptionsIsOneEntryWithItsOtherArticlesFoldedUnderIt() {
     subscribe("Japan", "Japan");
     subscribe("AUKUS", "Pillar II");
+    // Both subscriptions match the story's first article; its later copy attaches to both alerts.
     String story = "story-" + newArticleId();
     ArticleEnriched first = inStory(article(newArticleId(), 1, true, true), story);
     ArticleEnriched copy = inStory(article(newArticleId(), 1, true, true), story);
+    // Japan matches this story's first article, AUKUS only its second, which raises AUKUS's own alert in the same story.
+    String laterStory = "story-" + newArticleId();
+    ArticleEnriched japanFirst = inStory(article(newArticleId(), 1, true, false), laterStory);
+    ArticleEnriched aukusToo = inStory(article(newArticleId(), 1, true, true), laterStory);
     String japanOnly = newArticleId();
 
     articles.send(first);
     articles.send(copy);
+    articles.send(japanFirst);
+    articles.send(aukusToo);
     articles.send(article(japanOnly, 1, true, false));
     awaitAlertOf(japanOnly);
 
     Document inbox = ConsoleSession.signIn(ALICE).page("/console/inbox");
     assertThat(inbox.select("ol#inbox > li.story")).extracting(entry -> entry.attr("data-story-id"))
-        .as("newest story first, one entry per story").containsExactly("story-" + japanOnly, story);
+        .as("newest story first, one entry per story").containsExactly("story-" + japanOnly, laterStory, story);
     Element entry = inbox.selectFirst("li.story[data-story-id=" + story + "]");
     assertThat(entry.classNames()).contains("unread");
     assertThat(entry.select(".read-state").text()).as("not told by colour alone").isEqualTo("Unread");
-    assertThat(entry.select("a.title").text()).isEqualTo(EnrichedArticles.TITLE);
+    assertThat(entry.select("h2 a.title").text()).isEqualTo(EnrichedArticles.TITLE);
     assertThat(entry.select("a.title").attr("href")).isEqualTo(first.article().url());
     assertThat(entry.select("span.source").first().text()).isEqualTo("ICARO Media Group");
     assertThat(entry.select("time").first().attr("datetime")).isEqualTo("2024-04-08T19:56:00Z");
@@ -84,8 +98,41 @@ class InboxAndDeliveriesPagesTests extends PipelineTest {
     Element alsoReported = entry.selectFirst("details.also-reported");
     assertThat(alsoReported.select("summary").text()).isEqualTo("1 other source");
     assertThat(alsoReported.select("li a")).extracting(link -> link.attr("href")).containsExactly(copy.article().url());
+
+    Element later = inbox.selectFirst("li.story[data-story-id=" + laterStory + "]");
+    assertThat(later.select("a.title").attr("href")).isEqualTo(japanFirst.article().url());
+    assertThat(later.select(".why-subscription")).extracting(Element::text).containsExactly("Japan", "AUKUS");
+    assertThat(later.select("details.also-reported li a")).as("AUKUS's alert and Japan's attached copy are one article")
+        .extracting(link -> link.attr("href")).containsExactly(aukusToo.article().url());
     assertThat(inbox.select("li.story[data-story-id=story-" + japanOnly + "] details.also-reported")).isEmpty();
-    assertThat(inbox.select("nav.pager a.older")).as("one page").isEmpty();
+    assertThat(inbox.select("nav.pager a")).as("one page").isEmpty();
+  }
+
+  @Test
+  void olderStoriesAreOnTheNextPageWithTheFilterKept() {
+    String japan = subscribe("Japan", "Japan");
+    subscribe("AUKUS", "Pillar II");
+    List<String> sent = new ArrayList<>();
+    for (int story = 0; story <= STORIES_PER_PAGE; story++) {
+      sent.add(newArticleId());
+      articles.send(article(sent.getLast(), 1, true, true));
+    }
+    awaitAlertOf(sent.getLast());
+    ConsoleSession alice = ConsoleSession.signIn(ALICE);
+
+    Document first = alice.page("/console/inbox?subscriptionId=" + japan);
+    assertThat(first.select("li.story")).extracting(entry -> entry.attr("data-story-id"))
+        .containsExactlyElementsOf(sent.reversed().subList(0, STORIES_PER_PAGE).stream().map(id -> "story-" + id).toList());
+    assertThat(first.select("nav.pager a.newer")).isEmpty();
+    String older = first.selectFirst("nav.pager a.older").attr("href");
+    assertThat(older).isEqualTo("/console/inbox?subscriptionId=" + japan + "&offset=" + STORIES_PER_PAGE);
+
+    Document second = alice.page(older);
+    assertThat(second.select("li.story")).extracting(entry -> entry.attr("data-story-id")).containsExactly("story-" + sent.getFirst());
+    assertThat(second.select("li.story .why-subscription")).extracting(Element::text).containsExactly("Japan");
+    assertThat(second.select("nav.pager a.older")).isEmpty();
+    assertThat(second.selectFirst("nav.pager a.newer").attr("href")).isEqualTo("/console/inbox?subscriptionId=" + japan);
+    alice.request().get("/console/inbox?subscriptionId=not-an-id").then().statusCode(400);
   }
 
   @Test
@@ -174,7 +221,10 @@ class InboxAndDeliveriesPagesTests extends PipelineTest {
     assertThat(parked.select("td[data-label=Attempts]").text()).isEqualTo(String.valueOf(MAX_ATTEMPTS));
     assertThat(parked.select("td[data-label=Last error]").text()).contains("503");
     assertThat(parked.select("td[data-label=Created] time").attr("datetime")).isNotBlank();
-    assertThat(page.select("form.redrive-all[data-subscription-id=" + subscriptionId + "] button").text()).isEqualTo("Re-drive all 1");
+    Element redriveAll = page.selectFirst("form.redrive-all[data-subscription-id=" + subscriptionId + "] button");
+    assertThat(redriveAll.text()).isEqualTo("Re-drive all 1");
+    assertThat(redriveAll.attr("aria-label")).isEqualTo("Re-drive all 1 parked delivery of Japan and AUKUS");
+    assertThat(parked.select("form.redrive button").attr("aria-label")).endsWith(" to " + receiver.url("/hooks/alerts"));
     assertThat(page.select("table#recent-deliveries tr[data-delivery-id=" + deliveryId + "] td[data-label=Status]").text()).isEqualTo("FAILED");
 
     Element redrive = parked.selectFirst("form.redrive");
