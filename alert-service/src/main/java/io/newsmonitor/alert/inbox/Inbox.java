@@ -23,17 +23,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class Inbox {
 
-  private final EntityManager entityManager;
-
-  public Inbox(EntityManager entityManager) {
-    this.entityManager = entityManager;
-  }
-
   private static final String ALERTS = """
       select m.id, m.subscription_id, s.name, m.story_id, m.matched_at, m.read_at, cast(m.payload as text)
       from {h-schema}alert_match m
       join {h-schema}subscription s on s.id = m.subscription_id
       """;
+
+  private final EntityManager entityManager;
+
+  public Inbox(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
 
   /** The analyst's alerts, newest first. */
   public List<InboxItem> list(InboxQuery query) {
