@@ -4,7 +4,6 @@ import static io.newsmonitor.alert.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.newsmonitor.alert.EnrichedArticles.newArticleId;
 
-import io.newsmonitor.alert.EnrichedArticles;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.events.SourceRef;
