@@ -4,7 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,6 +62,49 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     subscriptionId.ifPresent(id -> query.setParameter("subscriptionId", id));
     channel.ifPresent(name -> query.setParameter("channel", name));
     return query.getResultList();
+  }
+
+  /** The analyst's parked (FAILED) deliveries, newest first. */
+  public List<DeliverySummary> parked(String owner, int limit) {
+    return getEntityManager()
+        .createQuery(SUMMARY + "where s.owner = :owner and d.status = :failed order by d.createdAt desc, d.id desc", DeliverySummary.class)
+        .setParameter("owner", owner)
+        .setParameter("failed", DeliveryStatus.FAILED)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** How many parked deliveries each of the analyst's subscriptions has, for those that have any, by name. */
+  public List<ParkedCount> parkedPerSubscription(String owner) {
+    return getEntityManager().createQuery("""
+            select new io.newsmonitor.alert.delivery.ParkedCount(s.id, s.name, count(d))
+            from Delivery d
+            join Subscription s on s.id = d.subscriptionId
+            where s.owner = :owner and d.status = :failed
+            group by s.id, s.name
+            order by s.name, s.id""", ParkedCount.class)
+        .setParameter("owner", owner)
+        .setParameter("failed", DeliveryStatus.FAILED)
+        .getResultList();
+  }
+
+  /** How the analyst's deliveries stand on each channel, every channel listed (with zeros when it has none). */
+  public List<ChannelStatus> channelStatus(String owner) {
+    List<Object[]> rows = getEntityManager().createQuery("""
+            select d.channel, d.status, count(d)
+            from Delivery d
+            join Subscription s on s.id = d.subscriptionId
+            where s.owner = :owner
+            group by d.channel, d.status""", Object[].class)
+        .setParameter("owner", owner)
+        .getResultList();
+    Map<String, Map<DeliveryStatus, Long>> counts = new HashMap<>();
+    rows.forEach(row -> counts.computeIfAbsent((String) row[0], channel -> new EnumMap<>(DeliveryStatus.class)).put((DeliveryStatus) row[1], (Long) row[2]));
+    return Delivery.CHANNELS.stream().map(channel -> {
+      Map<DeliveryStatus, Long> ofChannel = counts.getOrDefault(channel, Map.of());
+      return new ChannelStatus(channel, ofChannel.getOrDefault(DeliveryStatus.PENDING, 0L), ofChannel.getOrDefault(DeliveryStatus.DELIVERED, 0L),
+          ofChannel.getOrDefault(DeliveryStatus.FAILED, 0L));
+    }).toList();
   }
 
   /** One delivery as the API shows it. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class Inbox {
 
+  private static final String ALERTS = """
+      select m.id, m.subscription_id, s.name, m.story_id, m.matched_at, m.read_at, cast(m.payload as text)
+      from {h-schema}alert_match m
+      join {h-schema}subscription s on s.id = m.subscription_id
+      """;
+
   private final EntityManager entityManager;
 
   public Inbox(EntityManager entityManager) {
@@ -30,18 +37,52 @@ public class Inbox {
 
   /** The analyst's alerts, newest first. */
   public List<InboxItem> list(InboxQuery query) {
-    Query select = entityManager.createNativeQuery("""
-            select m.id, m.subscription_id, s.name, m.story_id, m.matched_at, m.read_at, cast(m.payload as text)
-            from {h-schema}alert_match m
-            join {h-schema}subscription s on s.id = m.subscription_id
-            where s.owner = :owner and m.attached_to is null"""
-            + (query.unreadOnly() ? " and m.read_at is null" : "")
-            + (query.subscriptionId().isPresent() ? " and m.subscription_id = :subscriptionId" : "")
-            + " order by m.matched_at desc, m.id desc")
-        .setParameter("owner", query.owner())
+    Query select = entityManager.createNativeQuery(ALERTS + whereSelected(query) + " order by m.matched_at desc, m.id desc")
         .setFirstResult(query.offset())
         .setMaxResults(query.limit());
+    return items(bindSelected(select, query));
+  }
+
+  /**
+   * The analyst's alerts grouped by story, the story whose latest alert is newest first; {@code limit} and {@code offset}
+   * count stories, so that a story is never split between two pages.
+   */
+  public InboxStories stories(InboxQuery query) {
+    Query selectStories = entityManager.createNativeQuery("select m.story_id from {h-schema}alert_match m"
+            + " join {h-schema}subscription s on s.id = m.subscription_id"
+            + whereSelected(query)
+            + " group by m.story_id order by max(m.matched_at) desc, m.story_id desc")
+        .setFirstResult(query.offset())
+        // One more than asked for tells whether there is an older page.
+        .setMaxResults(query.limit() + 1);
+    @SuppressWarnings("unchecked")
+    List<String> storyIds = bindSelected(selectStories, query).getResultList();
+    boolean more = storyIds.size() > query.limit();
+    List<String> onPage = more ? storyIds.subList(0, query.limit()) : storyIds;
+    if (onPage.isEmpty()) {
+      return new InboxStories(List.of(), false);
+    }
+    Query selectAlerts = entityManager.createNativeQuery(ALERTS + whereSelected(query) + " and m.story_id in (:storyIds) order by m.matched_at, m.id")
+        .setParameter("storyIds", onPage);
+    Map<String, List<InboxItem>> alertsByStory = new LinkedHashMap<>();
+    onPage.forEach(storyId -> alertsByStory.put(storyId, new ArrayList<>()));
+    items(bindSelected(selectAlerts, query)).forEach(item -> alertsByStory.get(item.storyId()).add(item));
+    return new InboxStories(alertsByStory.entrySet().stream().map(story -> new InboxStory(story.getKey(), story.getValue())).toList(), more);
+  }
+
+  private static String whereSelected(InboxQuery query) {
+    return " where s.owner = :owner and m.attached_to is null"
+        + (query.unreadOnly() ? " and m.read_at is null" : "")
+        + (query.subscriptionId().isPresent() ? " and m.subscription_id = :subscriptionId" : "");
+  }
+
+  private static Query bindSelected(Query select, InboxQuery query) {
+    select.setParameter("owner", query.owner());
     query.subscriptionId().ifPresent(id -> select.setParameter("subscriptionId", id));
+    return select;
+  }
+
+  private List<InboxItem> items(Query select) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = select.getResultList();
     Map<UUID, List<AlertRaised.Article>> copies = attachedCopies(rows.stream().map(row -> (UUID) row[0]).toList());
@@ -92,16 +133,31 @@ public class Inbox {
    */
   @Transactional
   public boolean mark(String owner, UUID matchId, boolean read) {
+    return mark(owner, "m.id = :which", matchId, read) == 1;
+  }
+
+  /**
+   * Marks every alert of the story that the analyst has, from any of their subscriptions, read or unread as {@link #mark}
+   * does one.
+   *
+   * @return how many; 0 when the analyst has no alert of this story
+   */
+  @Transactional
+  public int markStory(String owner, String storyId, boolean read) {
+    return mark(owner, "m.story_id = :which and m.attached_to is null", storyId, read);
+  }
+
+  private int mark(String owner, String which, Object value, boolean read) {
     return entityManager.createNativeQuery("""
             update {h-schema}alert_match m
             set read_at = case when :read then coalesce(m.read_at, :now) end
-            where m.id = :id
-            and exists (select 1 from {h-schema}subscription s where s.id = m.subscription_id and s.owner = :owner)""")
+            where %s
+            and exists (select 1 from {h-schema}subscription s where s.id = m.subscription_id and s.owner = :owner)""".formatted(which))
         .setParameter("read", read)
         .setParameter("now", Instant.now().truncatedTo(ChronoUnit.MICROS))
-        .setParameter("id", matchId)
+        .setParameter("which", value)
         .setParameter("owner", owner)
-        .executeUpdate() == 1;
+        .executeUpdate();
   }
 
   private static InboxItem item(Object[] row, List<AlertRaised.Article> attachedCopies) {

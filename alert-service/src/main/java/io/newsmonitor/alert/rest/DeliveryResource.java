@@ -4,12 +4,8 @@ import io.newsmonitor.alert.Ids;
 import io.newsmonitor.alert.delivery.Delivery;
 import io.newsmonitor.alert.delivery.DeliveryRepository;
 import io.newsmonitor.alert.delivery.DeliverySummary;
-import io.newsmonitor.alert.matching.DeliveriesQueued;
-import io.newsmonitor.alert.subscription.Subscription;
-import io.newsmonitor.alert.subscription.SubscriptionService;
+import io.newsmonitor.alert.delivery.Redrives;
 import io.newsmonitor.support.problem.ProblemException;
-import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,8 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,15 +36,13 @@ public class DeliveryResource {
   }
 
   private final DeliveryRepository deliveries;
-  private final SubscriptionService subscriptions;
+  private final Redrives redrives;
   private final CurrentAnalyst analyst;
-  private final Event<DeliveriesQueued> queued;
 
-  public DeliveryResource(DeliveryRepository deliveries, SubscriptionService subscriptions, CurrentAnalyst analyst, Event<DeliveriesQueued> queued) {
+  public DeliveryResource(DeliveryRepository deliveries, Redrives redrives, CurrentAnalyst analyst) {
     this.deliveries = deliveries;
-    this.subscriptions = subscriptions;
+    this.redrives = redrives;
     this.analyst = analyst;
-    this.queued = queued;
   }
 
   @GET
@@ -74,43 +66,21 @@ public class DeliveryResource {
 
   @POST
   @Path("{id}/redrive")
-  @Transactional
   @Operation(summary = "Re-drive a parked delivery", description = "A FAILED delivery goes back to PENDING, due now, its attempts counted afresh;"
       + " the answer is the delivery. 409 problem+json when it is not FAILED; 404 when the analyst has no such delivery.")
   public DeliverySummary redrive(@PathParam("id") String id) {
-    Delivery delivery = Ids.parseUuid(id).flatMap(uuid -> deliveries.findOwned(uuid, analyst.name()))
-        .orElseThrow(() -> ProblemException.notFound("delivery " + id));
-    if (!delivery.redrive(now())) {
-      throw new ProblemException(409, "Not parked", "delivery " + id + " is " + delivery.status + "; only a FAILED delivery can be re-driven");
-    }
-    queued.fire(new DeliveriesQueued(1));
-    return deliveries.summary(delivery.id);
+    return redrives.redrive(analyst.name(), id);
   }
 
   @POST
   @Path("redrive")
-  @Transactional
   @Operation(summary = "Re-drive every parked delivery of a subscription", description = "As the re-drive of one, for each FAILED delivery of the subscription;"
       + " answers how many. 400 without a subscriptionId; 404 when the analyst has no such subscription.")
   public Redriven redriveSubscription(@QueryParam("subscriptionId") String subscriptionId) {
-    if (subscriptionId == null || subscriptionId.isBlank()) {
-      throw ProblemException.badField("subscriptionId", "is required");
-    }
-    Subscription subscription = subscriptions.get(analyst.name(), subscriptionId.strip());
-    int redriven = deliveries.redriveParked(subscription.id, now());
-    if (redriven > 0) {
-      queued.fire(new DeliveriesQueued(redriven));
-    }
-    return new Redriven(redriven);
+    return new Redriven(redrives.redriveSubscription(analyst.name(), subscriptionId));
   }
 
   private static UUID subscriptionId(String id) {
     return Ids.parseUuid(id.strip()).orElseThrow(() -> ProblemException.badField("subscriptionId", "must be a UUID"));
-  }
-
-
-  private static Instant now() {
-    // PostgreSQL keeps microseconds.
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

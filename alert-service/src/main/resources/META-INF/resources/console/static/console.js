@@ -18,8 +18,8 @@
           headers: { 'Accept': 'text/html' },
           credentials: 'same-origin'
         });
-        // An answer to an older keystroke must not replace a newer one.
-        if (request === latest && response.ok) {
+        // An answer to an older keystroke must not replace a newer one; a signed-out session answers the sign-in page.
+        if (request === latest && response.ok && !response.redirected) {
           check.innerHTML = await response.text();
         }
       } catch (e) {

@@ -2,9 +2,7 @@ package io.newsmonitor.alert.console;
 
 import static io.newsmonitor.alert.Api.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.newsmonitor.alert.EnrichedArticles;
 import io.newsmonitor.alert.preview.StoredArticles;
 import io.newsmonitor.alert.preview.StoredSeeds;
 import io.newsmonitor.infra.test.RealInfrastructure;
@@ -12,7 +10,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,11 +38,7 @@ class PreviewPageTests {
     if (seedsStored) {
       return;
     }
-    try (EnrichedArticles topic = new EnrichedArticles()) {
-      StoredSeeds.articles(RUN).forEach(topic::send);
-    }
-    await().atMost(Duration.ofSeconds(30)).until(() -> List.of("000", "001", "002", "003", "004").stream()
-        .allMatch(number -> storedArticles.find(StoredSeeds.id(RUN, number)).isPresent()));
+    StoredSeeds.storeThroughTheTopic(RUN, storedArticles);
     seedsStored = true;
   }
 

@@ -57,6 +57,17 @@ class SubscriptionPagesTests {
   }
 
   @Test
+  void signingOutEndsTheSession() {
+    ConsoleSession alice = ConsoleSession.signIn(ALICE);
+    Element signOut = alice.page("/console/subscriptions").selectFirst("form#sign-out");
+
+    Response signedOut = alice.submit(signOut, Map.of());
+    assertSeeOther(signedOut);
+    assertThat(signedOut.header("Location")).endsWith("/console/login");
+    alice.request().get("/console/subscriptions").then().statusCode(302).header("Location", endsWith("/console/login"));
+  }
+
+  @Test
   void theApiStillAnswersUnauthenticatedCallsWithABasicChallengeAndTheSessionCookieStaysInTheConsole() {
     RestAssured.given().get("/api/subscriptions")
         .then().statusCode(401).header("WWW-Authenticate", containsString("Basic")).contentType("application/problem+json");

@@ -3,9 +3,7 @@ package io.newsmonitor.alert.preview;
 import static io.newsmonitor.alert.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.newsmonitor.alert.EnrichedArticles.newArticleId;
-import static org.awaitility.Awaitility.await;
 
-import io.newsmonitor.alert.EnrichedArticles;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.events.SourceRef;
@@ -17,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -51,11 +48,7 @@ class PreviewResourceTests {
     if (seedsStored) {
       return;
     }
-    try (EnrichedArticles topic = new EnrichedArticles()) {
-      StoredSeeds.articles(RUN).forEach(topic::send);
-    }
-    await().atMost(Duration.ofSeconds(30)).until(() -> List.of("000", "001", "002", "003", "004").stream()
-        .allMatch(number -> storedArticles.find(StoredSeeds.id(RUN, number)).isPresent()));
+    StoredSeeds.storeThroughTheTopic(RUN, storedArticles);
     seedsStored = true;
   }
 

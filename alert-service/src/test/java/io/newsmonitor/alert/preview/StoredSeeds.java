@@ -1,5 +1,8 @@
 package io.newsmonitor.alert.preview;
 
+import static org.awaitility.Awaitility.await;
+
+import io.newsmonitor.alert.EnrichedArticles;
 import io.newsmonitor.events.ArticleEnriched;
 import io.newsmonitor.events.ArticleIngested;
 import io.newsmonitor.events.Mention;
@@ -10,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,6 +46,15 @@ public final class StoredSeeds {
   /** What the ids of a run's seeds start with. */
   static String prefix(String run) {
     return run + "5eed";
+  }
+
+  /** Sends a run's seeds through the service's topic and waits until the consumer has stored all five. */
+  public static void storeThroughTheTopic(String run, StoredArticles stored) {
+    try (EnrichedArticles topic = new EnrichedArticles()) {
+      articles(run).forEach(topic::send);
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> List.of("000", "001", "002", "003", "004").stream()
+        .allMatch(number -> stored.find(id(run, number)).isPresent()));
   }
 
   public static List<ArticleEnriched> articles(String run) {
