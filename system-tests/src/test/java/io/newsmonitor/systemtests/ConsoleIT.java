@@ -114,7 +114,8 @@ class ConsoleIT {
     signIn(ANALYST.name(), ANALYST.password());
     waitUntil(ExpectedConditions.urlMatches("/console/inbox(\\?.*)?$"));
     assertThat(element("#signed-in-as").getText()).isEqualTo(ANALYST.name());
-    // Each step opens its page by address, so that one page's failure leaves the others' steps to say what they find.
+    // The header's links, checked once here: the other steps open their pages by address, so that one page's failure
+    // leaves the other steps to say what they find.
     assertThat(attributes("#nav-inbox, #nav-subscriptions, #nav-deliveries", "href"))
         .containsExactly("/console/inbox", "/console/subscriptions", "/console/deliveries");
     assertThat(driver.findElements(By.cssSelector("form#sign-out button"))).hasSize(1);
@@ -290,11 +291,11 @@ class ConsoleIT {
 
   @Test
   @Order(8)
-  void signingInNeedsOnlyTheKeyboard() {
+  void signingInNeedsOnlyTheKeyboardAndLeadsBackToThePageAsked() {
     WebElement signedInPage = driver.findElement(By.tagName("html"));
     element("form#sign-out button").click();
     waitUntil(ExpectedConditions.stalenessOf(signedInPage));
-    open("/console/inbox");
+    open("/console/deliveries");
     waitUntil(ExpectedConditions.urlContains("/console/login"));
 
     List<String> focusOrder = new ArrayList<>();
@@ -312,7 +313,7 @@ class ConsoleIT {
     assertThat(focusOrder).as("ids focused by Tab").filteredOn(id -> List.of("username", "password", "sign-in").contains(id))
         .containsExactly("username", "password", "sign-in");
     keyboard.sendKeys(Keys.ENTER).perform();
-    waitUntil(ExpectedConditions.urlMatches("/console/inbox(\\?.*)?$"));
+    waitUntil(ExpectedConditions.urlMatches("/console/deliveries(\\?.*)?$"));
     assertThat(element("#signed-in-as").getText()).isEqualTo(ANALYST.name());
   }
 
