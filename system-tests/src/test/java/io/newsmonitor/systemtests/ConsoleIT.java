@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.newsmonitor.infra.local.LocalPlatform;
 import io.newsmonitor.infra.local.WebhookReceiver;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The analyst console (issue 7) in a real headless browser, on the whole system run as processes: sign in, subscribe
  * {@code Japan + Pillar II} after seeing {@code Japan + (} refused, preview it on the imported seeds (why 003 does not
- * match), receive its two alerts in the inbox (why they matched), see the deliveries; then the same pages on a phone's
+ * match), receive its two alerts in the inbox (why they matched), see the deliveries and re-drive one that a second
+ * subscription's gone receiver parked; then the same pages on a phone's
  * width and the sign-in with the keyboard alone. axe checks every page. Screenshots of each page go to
  * {@code news.screenshots.dir} ({@code -Dnews.screenshots.dir=$PWD/docs/screenshots} refreshes the README's).
  */
@@ -50,6 +55,7 @@ class ConsoleIT {
   private static final String NAME = "Japan and AUKUS Pillar II";
   private static final String RULE = "Japan + Pillar II";
   private static final String BROKEN_RULE = "Japan + (";
+  private static final String GONE_NAME = "Japan and AUKUS Pillar II, to a receiver that is gone";
   /** Seeds 000, 001 and 002 report one story, 004 another; 003 mentions Japan but not Pillar II. */
   private static final List<String> MATCHING_SEEDS = List.of("000", "001", "002", "004");
   private static final Duration PIPELINE = Duration.ofSeconds(90);
@@ -60,6 +66,8 @@ class ConsoleIT {
   private static Browser browser;
   private static WebDriver driver;
   private static WebhookReceiver receiver;
+  /** A second subscription's receiver: it answers 410 Gone, which parks a delivery at once, until the test brings it back. */
+  private static WebhookReceiver gone;
   private static LocalPlatform platform;
   private static final AccessibilityAudit AUDIT = new AccessibilityAudit(Path.of("target", "accessibility.md").toAbsolutePath());
 
@@ -72,6 +80,7 @@ class ConsoleIT {
     browser = Browser.start();
     driver = browser.driver();
     receiver = new WebhookReceiver(0);
+    gone = new WebhookReceiver(0).respondWith(410);
     platform = ANALYST.knownTo(LocalPlatform.builder())
         .repoRoot(REPO_ROOT)
         .dataDir(dataDir)
@@ -92,6 +101,9 @@ class ConsoleIT {
     }
     if (receiver != null) {
       receiver.close();
+    }
+    if (gone != null) {
+      gone.close();
     }
   }
 
@@ -177,6 +189,13 @@ class ConsoleIT {
   @Test
   @Order(3)
   void theSeedsComeIn() throws Exception {
+    // The same rule to a receiver that is gone: the same two stories in the inbox, and two deliveries parked to re-drive.
+    HttpResponse<String> created = HttpClient.newHttpClient().send(ANALYST.signIn(HttpRequest.newBuilder(URI.create(platform.alertUrl() + "/api/subscriptions")))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + GONE_NAME + "\", \"rule\": \"" + RULE + "\", \"webhookUrl\": \"" + gone.url() + "/gone\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     articleIdBySeed = Seeds.importAll(REPO_ROOT, platform.ingestUrl());
     assertThat(articleIdBySeed).containsOnlyKeys("000", "001", "002", "003", "004");
   }
@@ -260,12 +279,27 @@ class ConsoleIT {
 
   @Test
   @Order(6)
-  void deliveriesShowTheWebhookDeliveredBothAlertsAndNoneParked() {
-    eventually("/console/deliveries", "two webhook deliveries delivered", () -> assertThat(channelStatus("webhook", "delivered")).isEqualTo("2"));
+  void deliveriesShowWhatWasDeliveredAndWhatWasParkedWhichIsReDrivenOnceItsReceiverIsBack() {
+    eventually("/console/deliveries", "two webhook deliveries delivered, two parked", () -> {
+      assertThat(channelStatus("webhook", "delivered")).isEqualTo("2");
+      assertThat(driver.findElements(By.cssSelector("#parked tr.parked"))).hasSize(2);
+    });
     assertThat(receiver.received()).hasSize(2);
-    assertThat(driver.findElements(By.cssSelector("#parked tr.parked"))).isEmpty();
+    List<WebElement> parked = driver.findElements(By.cssSelector("#parked tr.parked"));
+    assertThat(parked).allSatisfy(row -> assertThat(row.getText()).contains(GONE_NAME).contains("410"));
     browser.screenshot("deliveries.png");
     AUDIT.check(driver, "deliveries");
+
+    gone.respondWith(200);
+    String redriven = parked.getFirst().getDomAttribute("data-delivery-id");
+    parked.getFirst().findElement(By.cssSelector("form.redrive button")).click();
+    waitUntil(ExpectedConditions.stalenessOf(parked.getFirst()));
+    eventually("/console/deliveries", "the re-driven delivery delivered, the other still parked", () -> {
+      assertThat(channelStatus("webhook", "delivered")).isEqualTo("3");
+      assertThat(driver.findElements(By.cssSelector("#parked tr.parked"))).hasSize(1)
+          .allSatisfy(row -> assertThat(row.getDomAttribute("data-delivery-id")).isNotEqualTo(redriven));
+    });
+    assertThat(gone.received()).extracting(WebhookReceiver.Request::status).containsExactly(410, 410, 200);
   }
 
   @Test
