@@ -140,10 +140,11 @@ class EmailDeliveryTests extends PipelineTest {
 
     articles.send(article(newArticleId(), 1, true, true));
 
-    await().atMost(WAIT).until(() -> emailAttempts(subscriptionId), attempts -> attempts >= 3);
-    JsonPath retried = Api.deliveries(subscriptionId);
+    // Seen after a third attempt that the server answered 452: under load an attempt may instead time out before the
+    // greeting (no reply code), which is retried too but is not what this test is about.
+    JsonPath retried = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId),
+        deliveries -> Integer.valueOf(452).equals(deliveries.get("find { it.channel == 'email' }?.lastStatusCode")) && deliveries.getInt(EMAIL + "attempts") >= 3);
     assertThat(retried.getString(EMAIL + "status")).isEqualTo("PENDING");
-    assertThat(retried.getInt(EMAIL + "lastStatusCode")).isEqualTo(452);
     assertThat(retried.getString(EMAIL + "lastError")).contains(RefusingSmtpServer.FULL);
   }
 
