@@ -1,5 +1,6 @@
 package io.newsmonitor.alert.delivery;
 
+import io.newsmonitor.alert.ReadOnlyEntities;
 import io.newsmonitor.alert.digest.Digest;
 import io.newsmonitor.alert.digest.DigestMailer;
 import io.newsmonitor.alert.matching.AlertMatch;
@@ -21,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import org.hibernate.ReadOnlyMode;
 import org.hibernate.Session;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +43,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -175,8 +173,11 @@ public class DeliverySender {
       if (claimed.isEmpty()) {
         return Optional.empty();
       }
-      Map<UUID, Subscription> subscriptions = byId(Subscription.class, claimed.stream().map(d -> d.subscriptionId).toList(), s -> s.id);
-      Map<UUID, AlertMatch> matches = byId(AlertMatch.class, claimed.stream().map(d -> d.matchId).filter(Objects::nonNull).toList(), m -> m.id);
+      // Read-only: sending changes only the deliveries.
+      Map<UUID, Subscription> subscriptions = ReadOnlyEntities.byId(session(), Subscription.class,
+          claimed.stream().map(d -> d.subscriptionId).toList(), s -> s.id);
+      Map<UUID, AlertMatch> matches = ReadOnlyEntities.byId(session(), AlertMatch.class,
+          claimed.stream().map(d -> d.matchId).filter(Objects::nonNull).toList(), m -> m.id);
       List<InFlight> inFlight = new ArrayList<>(claimed.size());
       for (Delivery delivery : claimed) {
         Subscription subscription = subscriptions.get(delivery.subscriptionId);
@@ -232,16 +233,8 @@ public class DeliverySender {
   private record InFlight(Delivery delivery, Subscription subscription, Digest digest, AlertMatch match, Future<AttemptOutcome> outcome) {
   }
 
-  /** The entities of {@code ids} in one query, by id. */
-  private <T> Map<UUID, T> byId(Class<T> type, List<UUID> ids, Function<T, UUID> idOf) {
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    // One array parameter, a plan Hibernate keeps: an "in" list of a new length is translated anew. Read-only, as sending
-    // changes only the deliveries: nothing to compare at flush.
-    return entityManager.unwrap(Session.class).findMultiple(type, List.copyOf(Set.copyOf(ids)), ReadOnlyMode.READ_ONLY).stream()
-        .filter(Objects::nonNull)
-        .collect(Collectors.toMap(idOf, entity -> entity));
+  private Session session() {
+    return entityManager.unwrap(Session.class);
   }
 
   private static AttemptOutcome outcome(Future<AttemptOutcome> attempt) {
