@@ -2,6 +2,7 @@ package io.newsmonitor.alert.console;
 
 import io.newsmonitor.alert.delivery.ChannelStatus;
 import io.newsmonitor.alert.delivery.DeliveryRepository;
+import io.newsmonitor.alert.delivery.DeliveryStatus;
 import io.newsmonitor.alert.delivery.DeliverySummary;
 import io.newsmonitor.alert.delivery.ParkedCount;
 import io.newsmonitor.alert.delivery.Redrives;
@@ -49,9 +50,10 @@ public class DeliveriesPage {
   public TemplateInstance page(@QueryParam("redriven") Integer redriven) {
     String owner = analyst.name();
     List<ChannelStatus> channels = deliveries.channelStatus(owner);
-    return Templates.deliveries(owner, flash(redriven), channels, deliveries.parked(owner, PARKED_SHOWN),
-        channels.stream().mapToLong(ChannelStatus::failed).sum(), deliveries.parkedPerSubscription(owner),
-        deliveries.summaries(owner, Optional.empty(), Optional.empty(), RECENT_SHOWN));
+    List<DeliverySummary> parked = deliveries.summaries(owner, Optional.empty(), Optional.empty(), Optional.of(DeliveryStatus.FAILED), PARKED_SHOWN);
+    List<DeliverySummary> recent = deliveries.summaries(owner, Optional.empty(), Optional.empty(), Optional.empty(), RECENT_SHOWN);
+    return Templates.deliveries(owner, flash(redriven), channels, parked, channels.stream().mapToLong(ChannelStatus::failed).sum(),
+        deliveries.parkedPerSubscription(owner), recent);
   }
 
   @POST

@@ -51,27 +51,20 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     return find("id = ?1 and subscriptionId in (select s.id from Subscription s where s.owner = ?2)", id, owner).firstResultOptional();
   }
 
-  /** The analyst's deliveries, newest first, of one of their subscriptions or of all. */
-  public List<DeliverySummary> summaries(String owner, Optional<UUID> subscriptionId, Optional<String> channel, int limit) {
+  /** The analyst's deliveries, newest first: of one of their subscriptions or of all, on one channel or all, in one status or any. */
+  public List<DeliverySummary> summaries(String owner, Optional<UUID> subscriptionId, Optional<String> channel, Optional<DeliveryStatus> status,
+      int limit) {
     TypedQuery<DeliverySummary> query = getEntityManager()
         .createQuery(SUMMARY + "where s.owner = :owner" + (subscriptionId.isPresent() ? " and d.subscriptionId = :subscriptionId" : "")
             + (channel.isPresent() ? " and d.channel = :channel" : "")
+            + (status.isPresent() ? " and d.status = :status" : "")
             + " order by d.createdAt desc, d.id desc", DeliverySummary.class)
         .setParameter("owner", owner)
         .setMaxResults(limit);
     subscriptionId.ifPresent(id -> query.setParameter("subscriptionId", id));
     channel.ifPresent(name -> query.setParameter("channel", name));
+    status.ifPresent(value -> query.setParameter("status", value));
     return query.getResultList();
-  }
-
-  /** The analyst's parked (FAILED) deliveries, newest first. */
-  public List<DeliverySummary> parked(String owner, int limit) {
-    return getEntityManager()
-        .createQuery(SUMMARY + "where s.owner = :owner and d.status = :failed order by d.createdAt desc, d.id desc", DeliverySummary.class)
-        .setParameter("owner", owner)
-        .setParameter("failed", DeliveryStatus.FAILED)
-        .setMaxResults(limit)
-        .getResultList();
   }
 
   /** How many parked deliveries each of the analyst's subscriptions has, for those that have any, by name. */

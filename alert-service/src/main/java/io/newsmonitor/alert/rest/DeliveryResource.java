@@ -61,7 +61,7 @@ public class DeliveryResource {
       throw ProblemException.badField("channel", "must be one of " + String.join(", ", Delivery.CHANNELS));
     }
     Optional<UUID> subscription = Optional.ofNullable(subscriptionId).filter(id -> !id.isBlank()).map(DeliveryResource::subscriptionId);
-    return deliveries.summaries(analyst.name(), subscription, oneChannel, limit);
+    return deliveries.summaries(analyst.name(), subscription, oneChannel, Optional.empty(), limit);
   }
 
   @POST
