@@ -1,5 +1,6 @@
 package io.newsmonitor.alert.console;
 
+import io.newsmonitor.alert.Ids;
 import io.newsmonitor.alert.inbox.Inbox;
 import io.newsmonitor.alert.matching.TermResolver;
 import io.newsmonitor.alert.rest.CurrentAnalyst;
@@ -114,8 +115,8 @@ public class SubscriptionPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response update(@PathParam("id") String id, @RestForm String name, @RestForm String rule, @RestForm String webhookUrl,
       @RestForm String webhookSecret, @RestForm String email, @RestForm String mode) {
-    Subscription current = subscriptions.get(analyst.name(), id);
-    Form form = new Form(current.id, name, rule, webhookUrl, email, mode);
+    // A 400 comes only for a subscription the analyst has (the service answers 404 first), so the id is a UUID there.
+    Form form = new Form(Ids.parseUuid(id).orElse(null), name, rule, webhookUrl, email, mode);
     try {
       return saved(subscriptions.update(analyst.name(), id, new SubscriptionDraft(name, rule, webhookUrl, webhookSecret, email, mode)));
     } catch (ProblemException e) {
