@@ -21,8 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +41,17 @@ public class InboxPage {
 
     /** The inbox with this filter, from {@code offset} stories on. */
     public String url(int offset) {
-      UriBuilder url = UriBuilder.fromPath("/console/inbox");
+      List<Object> query = new ArrayList<>();
       if (!subscriptionId.isEmpty()) {
-        url.queryParam("subscriptionId", subscriptionId);
+        query.addAll(List.of("subscriptionId", subscriptionId));
       }
       if (unread) {
-        url.queryParam("unread", true);
+        query.addAll(List.of("unread", true));
       }
       if (offset > 0) {
-        url.queryParam("offset", offset);
+        query.addAll(List.of("offset", offset));
       }
-      return url.build().toString();
+      return Console.withQuery("/console/inbox", query.toArray());
     }
 
     public boolean any() {
