@@ -4,16 +4,18 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** What every console page does alike. */
-final class Console {
+public final class Console {
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final String PATH = "/console";
 
   private Console() {
+  }
+
+  /** Whether a request to {@code path} is for the console's pages rather than the API. */
+  public static boolean covers(String path) {
+    return path.equals(PATH) || path.startsWith(PATH + "/");
   }
 
   /**
@@ -34,10 +36,5 @@ final class Console {
           .append(URLEncoder.encode(String.valueOf(namesAndValues[i + 1]), StandardCharsets.UTF_8));
     }
     return url.toString();
-  }
-
-  /** An instant as the pages show it; the machine-readable one goes in the time element's datetime. */
-  static String when(Instant instant) {
-    return instant == null ? "" : WHEN.format(instant);
   }
 }

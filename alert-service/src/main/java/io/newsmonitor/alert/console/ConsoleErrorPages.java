@@ -22,7 +22,7 @@ public class ConsoleErrorPages {
 
   @ServerResponseFilter(priority = Priorities.USER)
   public void toPage(ContainerRequestContext request, ContainerResponseContext response) {
-    if (response.getEntity() instanceof Problem problem && request.getUriInfo().getPath().startsWith("/console")) {
+    if (response.getEntity() instanceof Problem problem && Console.covers(request.getUriInfo().getPath())) {
       response.setEntity(Templates.error(problem).render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
   }

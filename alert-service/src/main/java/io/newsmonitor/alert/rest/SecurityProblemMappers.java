@@ -1,5 +1,6 @@
 package io.newsmonitor.alert.rest;
 
+import io.newsmonitor.alert.console.Console;
 import io.newsmonitor.support.problem.ProblemException;
 import io.newsmonitor.support.problem.ProblemExceptionMappers;
 import io.quarkus.security.AuthenticationFailedException;
@@ -26,7 +27,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class SecurityProblemMappers {
 
-  private static final String CONSOLE = "/console";
   private static final String FORM = "form";
 
   // The shape every other error of the API has.
@@ -51,7 +51,7 @@ public class SecurityProblemMappers {
 
   private Uni<Response> unauthorized(String detail, RoutingContext context, UriInfo uri) {
     Response problem = problems.problem(new ProblemException(401, "Unauthorized", detail), uri);
-    boolean console = context.normalizedPath().equals(CONSOLE) || context.normalizedPath().startsWith(CONSOLE + "/");
+    boolean console = Console.covers(context.normalizedPath());
     return challenge(context, console).map(data -> {
       if (data == null) {
         return console ? problem : Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"").build();
