@@ -28,18 +28,13 @@ import org.junit.jupiter.api.Test;
 class PreviewPageTests {
 
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-  private static boolean seedsStored;
 
   @Inject
   StoredArticles storedArticles;
 
   @BeforeEach
   void storeSeedsThroughTheTopic() {
-    if (seedsStored) {
-      return;
-    }
     StoredSeeds.storeThroughTheTopic(RUN, storedArticles);
-    seedsStored = true;
   }
 
   @Test

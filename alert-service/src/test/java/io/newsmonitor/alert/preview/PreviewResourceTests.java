@@ -35,7 +35,6 @@ class PreviewResourceTests {
 
   /** Seeds are sent once per class; their ids carry this run's marker. */
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-  private static boolean seedsStored;
 
   @Inject
   StoredArticles storedArticles;
@@ -45,11 +44,7 @@ class PreviewResourceTests {
 
   @BeforeEach
   void storeSeedsThroughTheTopic() {
-    if (seedsStored) {
-      return;
-    }
     StoredSeeds.storeThroughTheTopic(RUN, storedArticles);
-    seedsStored = true;
   }
 
   @Test
