@@ -16,6 +16,7 @@ import io.newsmonitor.events.SourceRef;
 import io.newsmonitor.events.Tag;
 import io.newsmonitor.events.TextField;
 import io.newsmonitor.events.Topics;
+import io.newsmonitor.infra.Processes;
 import io.newsmonitor.infra.local.LocalPlatform;
 import io.newsmonitor.infra.local.WebhookReceiver;
 import java.io.IOException;
@@ -117,7 +118,10 @@ class DeliveryAfterCrashIT {
     await("the alert at the webhook").atMost(Duration.ofSeconds(60)).until(() -> !receiver.received().isEmpty());
     await("every delivery done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
         .until(() -> deliveries().stream().allMatch(delivery -> delivery.get("status").asText().equals("DELIVERED")));
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 1);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(receiver.received())
+        .as(() -> "POSTs at the webhook " + describe(receiver.received()) + "; deliveries " + deliveriesOrWhyNot()
+            + "; last lines of " + platform.logFile(LocalPlatform.ALERT) + ":\n" + Processes.tail(platform.logFile(LocalPlatform.ALERT), 60))
+        .hasSize(1));
     AlertRaised alert = EventCodec.instance().fromJson(receiver.received().getFirst().body(), AlertRaised.class);
     assertThat(alert.subscriptionId()).isEqualTo(subscriptionId);
     assertThat(alert.article().id()).isEqualTo(articleId);
@@ -177,6 +181,20 @@ class DeliveryAfterCrashIT {
         return records.size() == 1;
       });
       return records;
+    }
+  }
+
+  private static String describe(List<WebhookReceiver.Request> posts) {
+    return posts.stream()
+        .map(post -> post.receivedAt() + " " + post.header("Idempotency-Key").orElse("-") + " answered " + post.status())
+        .toList().toString();
+  }
+
+  private static String deliveriesOrWhyNot() {
+    try {
+      return deliveries().toString();
+    } catch (IOException | InterruptedException | AssertionError e) {
+      return "unknown (" + e + ")";
     }
   }
 

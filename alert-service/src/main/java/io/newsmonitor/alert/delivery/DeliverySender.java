@@ -16,6 +16,7 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +75,8 @@ public class DeliverySender {
   /** Where the attempts of a batch run side by side; they wait on receivers and the broker, not on the CPU. */
   private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicBoolean again = new AtomicBoolean();
+  // The scheduler starts at StartupEvent priority 0, before messaging connects the news.alerts emitter (priority 1000).
+  private volatile boolean started;
   private volatile boolean stopped;
 
   public DeliverySender(DeliveryRepository deliveries, EntityManager entityManager, WebhookClient webhooks, EmailClient emails,
@@ -109,6 +112,10 @@ public class DeliverySender {
     sweep();
   }
 
+  void onStart(@Observes StartupEvent event) {
+    started = true;
+  }
+
   void onShutdown(@Observes ShutdownEvent event) {
     stop();
   }
@@ -116,10 +123,10 @@ public class DeliverySender {
   /**
    * Sends every due delivery, side by side with the other sweeps of this instance up to {@code alert.delivery.senders}
    * (when all are busy, one of them goes round once more), unless this instance does not send
-   * ({@code alert.delivery.sender-enabled=false}).
+   * ({@code alert.delivery.sender-enabled=false}) or has not finished starting.
    */
   public void sweep() {
-    if (!config.senderEnabled()) {
+    if (!config.senderEnabled() || !started) {
       return;
     }
     again.set(true);
@@ -241,8 +248,10 @@ public class DeliverySender {
     try {
       return attempt.get();
     } catch (ExecutionException e) {
-      // As when the attempt ran on this thread: the transaction rolls back, the deliveries stay pending for the next sweep.
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+      // A failed attempt of this delivery alone, retried like any other. Thrown on, it would roll back the whole batch, whose
+      // other attempts may have reached their receivers already: they would be sent again on every sweep.
+      Log.warnf(e.getCause(), "attempt failed unexpectedly; it is retried");
+      return AttemptOutcome.retry(null, "attempt failed: " + e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while attempting deliveries", e);

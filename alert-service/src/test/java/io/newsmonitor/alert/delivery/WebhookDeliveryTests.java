@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import io.newsmonitor.alert.Api;
 import io.newsmonitor.alert.PipelineTest;
 import io.newsmonitor.alert.TopicReaders;
+import io.newsmonitor.alert.matching.AlertMatch;
+import io.newsmonitor.alert.subscription.Subscription;
 import io.newsmonitor.alert.subscription.SubscriptionRepository;
 import io.newsmonitor.events.AlertRaised;
 import io.newsmonitor.events.ArticleEnriched;
@@ -22,9 +24,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,6 +57,8 @@ class WebhookDeliveryTests extends PipelineTest {
   @Inject
   SubscriptionRepository subscriptions;
 
+  @Inject
+  EntityManager entityManager;
 
   @Test
   void aSlowReceiverHoldsOneSenderWhileAnotherDelivers() {
@@ -140,6 +146,38 @@ class WebhookDeliveryTests extends PipelineTest {
     assertThat(refused.getString(WEBHOOK + "lastError")).contains("169.254.169.254 is a link-local address");
     JsonPath privateNetwork = await().atMost(WAIT).until(() -> Api.deliveries(internal), d -> "FAILED".equals(d.getString(WEBHOOK + "status")));
     assertThat(privateNetwork.getString(WEBHOOK + "lastError")).contains("10.0.0.7 is a private network address");
+  }
+
+  @Test
+  void anAttemptThatThrowsFailsAloneAndTheRestOfItsBatchIsSentOnce() {
+    String subscriptionId = Api.subscribe("Japan and AUKUS", "Japan + Pillar II", receiver.url());
+    // An alert whose payload is no AlertRaised, due at once by webhook and by e-mail: the e-mail's attempt, which reads the
+    // payload, throws; the webhook's posts it as it is. One sweep claims both.
+    QuarkusTransaction.requiringNew().run(() -> {
+      Subscription subscription = subscriptions.findById(UUID.fromString(subscriptionId));
+      subscription.email = "analyst@example.org";
+      AlertMatch match = new AlertMatch();
+      match.id = UUID.randomUUID();
+      match.subscriptionId = subscription.id;
+      match.articleId = newArticleId();
+      match.revision = 1;
+      match.storyId = "story-" + match.articleId;
+      match.articleTitle = "Japan in talks to join AUKUS Pillar II";
+      match.matchedAt = Instant.now();
+      match.payload = "{\"not\": \"an alert\"}";
+      entityManager.persist(match);
+      Delivery.forEachChannel(match.id, subscription, Instant.now()).stream()
+          .filter(delivery -> !delivery.channel.equals(Delivery.CHANNEL_KAFKA))
+          .forEach(entityManager::persist);
+    });
+
+    JsonPath email = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId, "email"), d -> d.getInt("[0].attempts") >= 1);
+    assertThat(email.getString("[0].status")).isEqualTo("PENDING");
+    assertThat(email.getString("[0].lastError")).startsWith("attempt failed: ").contains("InvalidEventException");
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(receiver.received()).hasSize(1));
+    JsonPath webhook = Api.deliveries(subscriptionId, "webhook");
+    assertThat(webhook.getString("[0].status")).isEqualTo("DELIVERED");
+    assertThat(webhook.getInt("[0].attempts")).isEqualTo(1);
   }
 
   @Test
