@@ -23,11 +23,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * A call without credentials, or with wrong ones, is answered 401 problem+json with the challenge of the API's mechanisms
  * (Basic, and Bearer when OIDC is on), instead of Quarkus's empty 401. The console's form login is no challenge for an API
- * client: its pages, and its sign-in post, get the form's redirect (to the sign-in page, or back to it with the error).
+ * client: its pages, and its sign-in post, get the form's redirect (to the sign-in page, or back to it with the error), or,
+ * when analysts sign in at the OIDC provider, the redirect there.
  */
 public class SecurityProblemMappers {
-
-  private static final String FORM = "form";
 
   // The shape every other error of the API has.
   private final ProblemExceptionMappers problems = new ProblemExceptionMappers();
@@ -38,6 +37,10 @@ public class SecurityProblemMappers {
   /** Quarkus keeps Basic silent (no challenge to a call without credentials) when form login is on: the API names it itself. */
   @ConfigProperty(name = "quarkus.http.auth.realm")
   String realm;
+
+  /** The scheme of the console's sign-in, form or code, which the API does not offer. */
+  @ConfigProperty(name = "quarkus.http.auth.permission.console.auth-mechanism")
+  String consoleScheme;
 
   @ServerExceptionMapper
   public Uni<Response> unauthenticated(UnauthorizedException e, RoutingContext context, UriInfo uri) {
@@ -62,7 +65,7 @@ public class SecurityProblemMappers {
     });
   }
 
-  /** The challenge of the first mechanism, by priority, that has one: the form's for the console, any other's for the API. */
+  /** The challenge of the first mechanism, by priority, that has one: the console's sign-in for the console, any other's for the API. */
   private Uni<ChallengeData> challenge(RoutingContext context, boolean console) {
     List<HttpAuthenticationMechanism> candidates = mechanisms.stream()
         .sorted(Comparator.comparingInt(HttpAuthenticationMechanism::getPriority).reversed())
@@ -70,12 +73,12 @@ public class SecurityProblemMappers {
     Uni<ChallengeData> challenge = Uni.createFrom().nullItem();
     for (HttpAuthenticationMechanism mechanism : candidates) {
       challenge = challenge.onItem().ifNull().switchTo(() -> mechanism.getCredentialTransport(context)
-          .onItem().transformToUni(transport -> isForm(transport) == console ? mechanism.getChallenge(context) : Uni.createFrom().nullItem()));
+          .onItem().transformToUni(transport -> isConsoles(transport) == console ? mechanism.getChallenge(context) : Uni.createFrom().nullItem()));
     }
     return challenge;
   }
 
-  private static boolean isForm(HttpCredentialTransport transport) {
-    return transport != null && FORM.equalsIgnoreCase(transport.getAuthenticationScheme());
+  private boolean isConsoles(HttpCredentialTransport transport) {
+    return transport != null && consoleScheme.equalsIgnoreCase(transport.getAuthenticationScheme());
   }
 }

@@ -34,6 +34,39 @@ final class ConsoleSession {
     return session;
   }
 
+  /**
+   * Signs in at the OIDC provider {@code OidcWiremockTestResource} plays, which signs in alice: asks for {@code page}, is led
+   * to the provider, submits its sign-in form and comes back with the code to the console, which leads back to the page.
+   */
+  static ConsoleSession signInAtProvider(String page, String providerUrl) {
+    ConsoleSession session = new ConsoleSession();
+    Response asked = session.request().get(page);
+    session.keep(asked);
+    assertThat(asked.statusCode()).as("GET %s signed out", page).isEqualTo(302);
+    String authorization = asked.header("Location");
+    assertThat(authorization).as("led to the provider").startsWith(providerUrl);
+
+    Element form = Jsoup.parse(RestAssured.given().urlEncodingEnabled(false).get(authorization).asString(), authorization).selectFirst("form");
+    Response code = RestAssured.given().redirects().follow(false)
+        .queryParam("username", "alice").queryParam("password", "alice")
+        .queryParam("state", form.selectFirst("#state").val())
+        .queryParam("redirect_uri", form.selectFirst("#redirect_uri").val())
+        .get(form.absUrl("action"));
+    assertThat(code.statusCode()).as("the provider's answer to the sign-in").isEqualTo(302);
+
+    Response signedIn = session.request().urlEncodingEnabled(false).get(code.header("Location"));
+    session.keep(signedIn);
+    assertThat(signedIn.statusCode()).as("the console's answer to the code").isEqualTo(302);
+    assertThat(signedIn.header("Location")).as("led back to the page asked for").endsWith(page);
+    // Like the form's session: a browser sends it to the console only, never to the API.
+    assertThat(signedIn.detailedCookies().asList()).filteredOn(cookie -> cookie.getName().startsWith("q_session"))
+        .singleElement().satisfies(cookie -> {
+          assertThat(cookie.getPath()).isEqualTo("/console");
+          assertThat(cookie.isHttpOnly()).isTrue();
+        });
+    return session;
+  }
+
   /** A request with the session's cookies, not following redirects. */
   RequestSpecification request() {
     return RestAssured.given().redirects().follow(false).cookies(cookies);
