@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,14 +46,15 @@ class InboxAndDeliveriesPagesTests extends PipelineTest {
 
   /**
    * Deliveries are parked after two failed attempts, so that a test sees one parked in a moment; a few stories make a page of
-   * the inbox.
+   * the inbox. Nothing listens on port 1: every e-mail fails.
    */
   public static class ShortRetriesShortPages implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of("alert.delivery.max-attempts", String.valueOf(MAX_ATTEMPTS),
-          "alert.console.inbox.page-size", String.valueOf(STORIES_PER_PAGE));
+          "alert.console.inbox.page-size", String.valueOf(STORIES_PER_PAGE),
+          "quarkus.mailer.port", "1");
     }
   }
 
@@ -249,6 +251,36 @@ class InboxAndDeliveriesPagesTests extends PipelineTest {
     assertThat(path(alice.submit(redrive, Map.of()).header("Location"))).as("a second click re-drives nothing")
         .isEqualTo("/console/deliveries?redriven=0");
     assertThat(alice.page("/console/deliveries?redriven=0").select("#flash").text()).startsWith("Nothing was re-driven");
+  }
+
+  @Test
+  void aParkedEmailDeliveryIsListedWithTheSmtpErrorAndReDrivenThroughItsForm() {
+    String subscriptionId = Api.given().contentType(ContentType.JSON)
+        .body(Map.of("name", "By e-mail", "rule", "Japan + Pillar II", "email", "analyst@example.org"))
+        .when().post("/api/subscriptions").then().statusCode(201).extract().path("id");
+    articles.send(article(newArticleId(), 1, true, true));
+    String deliveryId = await().atMost(WAIT).until(() -> Api.deliveries(subscriptionId, "email"), d -> "FAILED".equals(d.getString("[0].status")))
+        .getString("[0].id");
+    ConsoleSession alice = ConsoleSession.signIn(ALICE);
+
+    Document page = alice.page("/console/deliveries");
+    assertThat(counts(page, "email")).containsExactly("0", "0", "1");
+    Element parked = page.selectFirst("table#parked tr.parked[data-delivery-id=" + deliveryId + "]");
+    assertThat(parked.select("td[data-label=Channel]").text()).isEqualTo("email");
+    assertThat(parked.select("td[data-label=Target]").text()).isEqualTo("analyst@example.org");
+    assertThat(parked.select("td[data-label=Attempts]").text()).isEqualTo(String.valueOf(MAX_ATTEMPTS));
+    assertThat(parked.select("td[data-label=Last error]").text()).startsWith("SMTP localhost:1: ").containsIgnoringCase("refused");
+
+    Response redriven = alice.submit(parked.selectFirst("form.redrive"), Map.of());
+    assertThat(redriven.statusCode()).as(redriven.asString()).isEqualTo(303);
+    assertThat(alice.page(path(redriven.header("Location"))).select("#flash").text()).startsWith("Re-driven 1 delivery");
+    // Tried again from the first attempt, and parked again: the server still refuses.
+    await().atMost(WAIT).untilAsserted(() -> {
+      JsonPath email = Api.deliveries(subscriptionId, "email");
+      assertThat(email.getList("id", String.class)).containsExactly(deliveryId);
+      assertThat(email.getString("[0].status")).isEqualTo("FAILED");
+      assertThat(email.getInt("[0].attempts")).isEqualTo(MAX_ATTEMPTS);
+    });
   }
 
   @Test
