@@ -357,6 +357,20 @@ class ConsoleIT {
     AUDIT.assertNoSeriousOrCriticalViolation();
   }
 
+  @Test
+  @Order(10)
+  void aRuleTypedAfterTheSessionEndedSaysItCouldNotBeCheckedInsteadOfShowingNothing() {
+    open("/console/subscriptions/new");
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("subscription-form")));
+    driver.manage().deleteCookieNamed("newsmonitor-console");
+
+    element("#rule").sendKeys(RULE);
+
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rule-check p.rule-unchecked")));
+    assertThat(element("#rule-check p.rule-unchecked").getText()).contains("signed out").contains("reload the page");
+    assertThat(driver.findElements(By.cssSelector("#rule-check ul.rule-meaning, #rule-check form"))).as("no verdict, no sign-in form").isEmpty();
+  }
+
   private static void open(String path) {
     driver.get(platform.alertUrl() + path);
   }

@@ -7,6 +7,15 @@
   if (!rule || !check) {
     return;
   }
+  // Said rather than an old verdict left standing: a signed-out session answers the sign-in page (or, signed in at an OIDC
+  // provider, a redirect there that fetch refuses), and the analyst would not know why the check stopped.
+  function unchecked() {
+    const message = document.createElement('p');
+    message.className = 'rule-unchecked';
+    message.textContent = 'The rule could not be checked just now: you may have been signed out (reload the page to sign in again) '
+        + 'or be offline. It is checked again when you save.';
+    check.replaceChildren(message);
+  }
   let timer;
   let latest = 0;
   rule.addEventListener('input', function () {
@@ -18,12 +27,19 @@
           headers: { 'Accept': 'text/html' },
           credentials: 'same-origin'
         });
-        // An answer to an older keystroke must not replace a newer one; a signed-out session answers the sign-in page.
-        if (request === latest && response.ok && !response.redirected) {
+        // An answer to an older keystroke must not replace a newer one.
+        if (request !== latest) {
+          return;
+        }
+        if (response.ok && !response.redirected) {
           check.innerHTML = await response.text();
+        } else {
+          unchecked();
         }
       } catch (e) {
-        // Offline or signed out: the server checks the rule again on saving.
+        if (request === latest) {
+          unchecked();
+        }
       }
     }, 250);
   });
