@@ -73,12 +73,12 @@ public class SecurityProblemMappers {
     Uni<ChallengeData> challenge = Uni.createFrom().nullItem();
     for (HttpAuthenticationMechanism mechanism : candidates) {
       challenge = challenge.onItem().ifNull().switchTo(() -> mechanism.getCredentialTransport(context)
-          .onItem().transformToUni(transport -> isConsoles(transport) == console ? mechanism.getChallenge(context) : Uni.createFrom().nullItem()));
+          .onItem().transformToUni(transport -> signsInToTheConsole(transport) == console ? mechanism.getChallenge(context) : Uni.createFrom().nullItem()));
     }
     return challenge;
   }
 
-  private boolean isConsoles(HttpCredentialTransport transport) {
+  private boolean signsInToTheConsole(HttpCredentialTransport transport) {
     return transport != null && consoleScheme.equalsIgnoreCase(transport.getAuthenticationScheme());
   }
 }
