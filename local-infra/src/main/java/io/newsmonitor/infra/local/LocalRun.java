@@ -8,21 +8,19 @@ import io.newsmonitor.infra.Logs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The one-command demo: the whole system on this machine, the sample articles imported, a demo subscription whose
@@ -105,29 +103,20 @@ public final class LocalRun {
   }
 
   private void importSeeds(String ingestUrl, Path seeds) {
-    List<Path> files;
-    try (Stream<Path> listing = Files.list(seeds)) {
-      files = listing.filter(file -> file.getFileName().toString().endsWith(".txt")).sorted().toList();
+    Map<String, HttpResponse<String>> answers;
+    try {
+      answers = SampleArticles.importAll(http, ingestUrl, seeds);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not list the sample articles in " + seeds, e);
+      throw new UncheckedIOException("Could not import the sample articles in " + seeds, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while importing the sample articles in " + seeds, e);
     }
-    List<String> failures = new ArrayList<>();
-    for (Path file : files) {
-      String name = file.getFileName().toString();
-      URI uri = URI.create(ingestUrl + "/api/imports/seed?filename=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
-      try {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri)
-            .header("Content-Type", "text/plain; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofFile(file))
-            .build());
-        if (response.statusCode() / 100 != 2) {
-          failures.add(name + ": " + response.statusCode() + " " + response.body());
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not read " + file, e);
-      }
-    }
-    System.out.println("Imported " + (files.size() - failures.size()) + " of " + files.size() + " sample articles from " + seeds
+    List<String> failures = answers.entrySet().stream()
+        .filter(answer -> answer.getValue().statusCode() / 100 != 2)
+        .map(answer -> answer.getKey() + ": " + answer.getValue().statusCode() + " " + answer.getValue().body())
+        .toList();
+    System.out.println("Imported " + (answers.size() - failures.size()) + " of " + answers.size() + " sample articles from " + seeds
         + (failures.isEmpty() ? "" : "; failed: " + String.join("; ", failures)));
   }
 
