@@ -268,9 +268,8 @@ class ConsoleIT {
     AUDIT.check(driver, "inbox");
 
     String storyId = reportedThrice.getDomAttribute("data-story-id");
-    reportedThrice.findElement(By.cssSelector("form.mark-read button")).click();
+    submitAndAwaitTheNextPage(reportedThrice.findElement(By.cssSelector("form.mark-read button")));
     By story = By.cssSelector("#inbox > li.story[data-story-id='" + storyId + "']");
-    waitUntil(ExpectedConditions.stalenessOf(reportedThrice));
     WebElement read = waitUntil(ExpectedConditions.presenceOfElementLocated(story));
     assertThat(read.getDomAttribute("class")).doesNotContain("unread");
     assertThat(read.findElements(By.cssSelector("form.mark-unread button"))).hasSize(1);
@@ -292,8 +291,7 @@ class ConsoleIT {
 
     gone.respondWith(200);
     String redriven = parked.getFirst().getDomAttribute("data-delivery-id");
-    parked.getFirst().findElement(By.cssSelector("form.redrive button")).click();
-    waitUntil(ExpectedConditions.stalenessOf(parked.getFirst()));
+    submitAndAwaitTheNextPage(parked.getFirst().findElement(By.cssSelector("form.redrive button")));
     eventually("/console/deliveries", "the re-driven delivery delivered, the other still parked", () -> {
       assertThat(channelStatus("webhook", "delivered")).isEqualTo("3");
       assertThat(driver.findElements(By.cssSelector("#parked tr.parked"))).hasSize(1)
@@ -326,9 +324,7 @@ class ConsoleIT {
   @Test
   @Order(8)
   void signingInNeedsOnlyTheKeyboardAndLeadsBackToThePageAsked() {
-    WebElement signedInPage = driver.findElement(By.tagName("html"));
-    element("form#sign-out button").click();
-    waitUntil(ExpectedConditions.stalenessOf(signedInPage));
+    submitAndAwaitTheNextPage(element("form#sign-out button"));
     open("/console/deliveries");
     waitUntil(ExpectedConditions.urlContains("/console/login"));
 
@@ -369,6 +365,18 @@ class ConsoleIT {
     waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rule-check p.rule-unchecked")));
     assertThat(element("#rule-check p.rule-unchecked").getText()).contains("signed out").contains("reload the page");
     assertThat(driver.findElements(By.cssSelector("#rule-check ul.rule-meaning, #rule-check form"))).as("no verdict, no sign-in form").isEmpty();
+  }
+
+  /**
+   * Clicks a form's button and waits for the page the server answers with: a mark left on this page is gone. Not by waiting
+   * for an element of this page to go stale: while it navigates, Chromium may answer about such an element "Node with given
+   * id does not belong to the document", which is no stale-element error.
+   */
+  private static void submitAndAwaitTheNextPage(WebElement button) {
+    JavascriptExecutor page = (JavascriptExecutor) driver;
+    page.executeScript("window.consoleItLeftPage = true");
+    button.click();
+    waitUntil(next -> Boolean.TRUE.equals(((JavascriptExecutor) next).executeScript("return window.consoleItLeftPage === undefined")));
   }
 
   private static void open(String path) {
